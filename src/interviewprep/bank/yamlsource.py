@@ -1,0 +1,101 @@
+"""Safe YAML loading that remembers the line of every value, for FILE:LINE errors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass
+class BankError:
+    """One problem in a bank file, printed as FILE:LINE: message."""
+
+    file: Path
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.message}"
+
+
+@dataclass
+class SourceDocument:
+    """A parsed YAML file plus the line (1-based) where each value starts."""
+
+    file: Path
+    data: Any
+    lines: dict[Path_, int] = field(default_factory=dict)
+
+    def line_of(self, path: Path_) -> int:
+        """The line of the value at `path`, or of its nearest ancestor that has one."""
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), 1)
+
+
+class _Builder:
+    def __init__(self, file: Path) -> None:
+        self.file = file
+        self.lines: dict[Path_, int] = {}
+        self.errors: list[BankError] = []
+        self._scalar = yaml.SafeLoader("")  # only used to resolve scalar values safely
+
+    def build(self, node: yaml.Node, path: Path_) -> Any:
+        self.lines.setdefault(path, node.start_mark.line + 1)
+        if isinstance(node, yaml.MappingNode):
+            out: dict[Any, Any] = {}
+            for key_node, value_node in node.value:
+                key = self.build(key_node, path + ("<key>",))
+                if not isinstance(key, (str, int)):
+                    self.errors.append(
+                        BankError(self.file, key_node.start_mark.line + 1, "mapping keys must be text")
+                    )
+                    continue
+                if key in out:
+                    self.errors.append(
+                        BankError(self.file, key_node.start_mark.line + 1, f"duplicate key '{key}'")
+                    )
+                child = path + (key,)
+                self.lines[child] = key_node.start_mark.line + 1
+                out[key] = self.build(value_node, child)
+            self.lines.pop(path + ("<key>",), None)
+            return out
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
+        return self._scalar.construct_object(node, deep=True)
+
+
+def load_yaml(file: Path) -> tuple[SourceDocument | None, list[BankError]]:
+    """Parse one YAML file safely. Syntax errors come back as BankErrors, never raised."""
+    try:
+        text = file.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        return None, [BankError(file, 1, f"not UTF-8 text ({exc.reason})")]
+    except OSError as exc:
+        return None, [BankError(file, 1, f"cannot read file: {exc.strerror or exc}")]
+    try:
+        node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        problem = exc.problem or "invalid YAML"
+        context = f" ({exc.context})" if exc.context else ""
+        return None, [BankError(file, line, f"YAML syntax error: {problem}{context}")]
+    except yaml.YAMLError as exc:
+        return None, [BankError(file, 1, f"YAML syntax error: {exc}")]
+    if node is None:
+        return SourceDocument(file, None, {(): 1}), []
+    builder = _Builder(file)
+    try:
+        data = builder.build(node, ())
+    except yaml.YAMLError as exc:  # e.g. an unsafe tag
+        mark = getattr(exc, "problem_mark", None)
+        return None, [BankError(file, mark.line + 1 if mark else 1, f"unsupported YAML: {exc}")]
+    return SourceDocument(file, data, builder.lines), builder.errors

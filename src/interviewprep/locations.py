@@ -1,0 +1,91 @@
+"""Every path the app reads or writes, in one place.
+
+INTERVIEWPREP_HOME puts all user folders (banks, transcripts, caches) under one directory;
+tests use it. INTERVIEWPREP_MODEL_CACHE overrides only the exported-model cache, so that a
+test run in a fresh home can reuse the model exported at set-up.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "interviewprep"
+_PACKAGE_DIR = Path(__file__).resolve().parent
+# In a source checkout (editable install) the data folders sit at the repository root.
+_REPO_ROOT = _PACKAGE_DIR.parent.parent
+
+
+def _home() -> Path | None:
+    value = os.environ.get("INTERVIEWPREP_HOME")
+    return Path(value).expanduser() if value else None
+
+
+def _packaged(name: str) -> Path:
+    bundled = _PACKAGE_DIR / "_data" / name
+    return bundled if bundled.is_dir() else _REPO_ROOT / name
+
+
+def bundled_bank_dir() -> Path:
+    """The question bank shipped with the app."""
+    return _packaged("questions")
+
+
+def model_cards_dir() -> Path:
+    """Model cards: which model, its sha256 and the thresholds calibrated for it."""
+    return _packaged("models")
+
+
+def calibration_dir() -> Path:
+    """Labeled answers used by `interviewprep calibrate` (present in a source checkout)."""
+    return _REPO_ROOT / "calibration"
+
+
+def data_dir() -> Path:
+    home = _home()
+    return home / "data" if home else Path(platformdirs.user_data_dir(APP_NAME))
+
+
+def user_bank_dir() -> Path:
+    """Your own question files: every *.yaml here is loaded after the bundled bank."""
+    home = _home()
+    return home / "questions" if home else Path(platformdirs.user_config_dir(APP_NAME)) / "questions"
+
+
+def transcripts_dir() -> Path:
+    return data_dir() / "transcripts"
+
+
+def trash_dir() -> Path:
+    """Deleted transcripts are moved here, never unlinked."""
+    return data_dir() / "trash"
+
+
+def cache_dir() -> Path:
+    home = _home()
+    return home / "cache" if home else Path(platformdirs.user_cache_dir(APP_NAME))
+
+
+def model_cache_dir() -> Path:
+    """Exported ONNX model and verified-hash records, keyed by the weights' sha256."""
+    override = os.environ.get("INTERVIEWPREP_MODEL_CACHE")
+    return Path(override).expanduser() if override else cache_dir() / "models"
+
+
+def embedding_cache_dir() -> Path:
+    """Exemplar embeddings, keyed by model hash and exemplar text."""
+    return cache_dir() / "embeddings"
+
+
+def all_locations() -> dict[str, Path]:
+    return {
+        "bundled bank": bundled_bank_dir(),
+        "user bank": user_bank_dir(),
+        "transcripts": transcripts_dir(),
+        "trash": trash_dir(),
+        "model cards": model_cards_dir(),
+        "model cache": model_cache_dir(),
+        "embedding cache": embedding_cache_dir(),
+    }

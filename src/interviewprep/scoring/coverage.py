@@ -1,0 +1,121 @@
+"""Element coverage: which segment of the answer best shows each element, and how surely.
+
+Per segment and element, features combine meaning (cosine to the element's exemplars and
+counter-exemplars) with what embeddings miss (negation, counterfactuals, generic talk, keyword
+stuffing, lexical cues). A per-element logistic model, calibrated on labeled answers and stored
+in the model card, turns them into a probability; the answer's score for the element is that of
+its best segment, which becomes the quoted evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import cues
+
+FEATURES: tuple[str, ...] = (
+    "bias",
+    "sim_top3",      # mean of the 3 highest cosines to the element's exemplars
+    "sim_max",
+    "counter_max",   # highest cosine to the element's counter-exemplars
+    "margin",        # sim_top3 - counter_max
+    "cue",           # lexical cue strength for the element
+    "negated",
+    "counterfactual",
+    "generic",
+    "stuffing",
+    "first_person",
+    "hypothetical_past",  # "I would ..." where a past example was asked for
+    "short",         # segment of under 6 words
+)
+
+# Used before calibration, and for elements with no labeled data of their own.
+DEFAULT_WEIGHTS: dict[str, float] = {
+    "bias": -7.0, "sim_top3": 14.0, "sim_max": 0.0, "counter_max": -3.0, "margin": 4.0,
+    "cue": 1.5, "negated": -1.5, "counterfactual": -1.0, "generic": -1.0, "stuffing": -2.5,
+    "first_person": 0.5, "hypothetical_past": -0.5, "short": -1.0,
+}
+PARTIAL_BAND = 0.2
+"""A probability within this distance below the threshold is reported as partial."""
+
+_HYPOTHETICAL = re.compile(r"\b(?:i|we)(?: would|'d| will|'ll| could)\b", re.IGNORECASE)
+PAST_CATEGORIES = ("behavioral", "leadership", "adaptability")
+
+
+@dataclass
+class ElementModel:
+    """Calibrated parameters of one element's coverage model."""
+
+    weights: np.ndarray
+    threshold: float = 0.5
+
+    @classmethod
+    def from_card(cls, entry: dict | None) -> ElementModel:
+        entry = entry or {}
+        raw = {**DEFAULT_WEIGHTS, **(entry.get("weights") or {})}
+        return cls(np.array([raw.get(f, 0.0) for f in FEATURES], dtype=np.float64),
+                   float(entry.get("threshold", 0.5)))
+
+    def to_card(self) -> dict:
+        return {"weights": {f: round(float(w), 4) for f, w in zip(FEATURES, self.weights)},
+                "threshold": round(self.threshold, 4)}
+
+
+def text_features(element: str, texts: list[str], category: str | None) -> np.ndarray:
+    """The lexical features (everything but similarity) of each segment, in FEATURES order."""
+    past = category in PAST_CATEGORIES
+    rows = []
+    for text in texts:
+        rows.append([
+            cues.cue_score(element, text),
+            cues.negated(text),
+            cues.counterfactual(text),
+            cues.generic(text),
+            cues.stuffing(text),
+            1.0 if cues.FIRST_PERSON.search(text) else 0.0,
+            1.0 if past and _HYPOTHETICAL.search(text) else 0.0,
+            1.0 if len(text.split()) < 6 else 0.0,
+        ])
+    return np.array(rows, dtype=np.float64).reshape(len(texts), 8)
+
+
+def segment_features(
+    element: str,
+    texts: list[str],
+    segment_vectors: np.ndarray,
+    exemplar_vectors: np.ndarray,
+    counter_vectors: np.ndarray,
+    category: str | None,
+) -> np.ndarray:
+    """Feature matrix (segments x FEATURES) for one element."""
+    n = len(texts)
+    if n == 0:
+        return np.zeros((0, len(FEATURES)))
+    sims = segment_vectors @ exemplar_vectors.T
+    k = min(3, sims.shape[1])
+    top = np.sort(sims, axis=1)[:, -k:]
+    sim_top3 = top.mean(axis=1)
+    sim_max = top[:, -1]
+    if counter_vectors.shape[0]:
+        counter_max = (segment_vectors @ counter_vectors.T).max(axis=1)
+    else:
+        counter_max = np.zeros(n)
+    lexical = text_features(element, texts, category)
+    return np.column_stack([np.ones(n), sim_top3, sim_max, counter_max, sim_top3 - counter_max,
+                            lexical])
+
+
+def probabilities(features: np.ndarray, model: ElementModel) -> np.ndarray:
+    logits = features @ model.weights
+    return 1.0 / (1.0 + np.exp(-np.clip(logits, -30, 30)))
+
+
+def status_of(probability: float, threshold: float) -> str:
+    if probability >= threshold:
+        return "covered"
+    if probability >= threshold - PARTIAL_BAND:
+        return "partial"
+    return "missing"

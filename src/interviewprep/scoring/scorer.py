@@ -1,0 +1,217 @@
+"""The Scorer: an answer plus what a question expects in, Feedback out."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from .. import locations
+from ..bank.models import CONTRACT_ELEMENTS, Element, ElementRef, Question
+from . import coverage
+from .embedcache import EmbeddingCache
+from .embedder import Embedder, load_embedder
+from .feedback import ElementCoverage, Feedback, signal_notes
+from .modelcard import ModelCard
+from .segment import Segment, clean, segment
+from .signals import answer_signals
+
+OFF_TOPIC_SIMILARITY = 0.12
+"""Below this cosine between answer and question, the answer is flagged as off-topic."""
+
+
+@dataclass
+class AnswerAnalysis:
+    """Segments, their vectors and per-element features: what calibration fits on."""
+
+    text: str
+    truncated: bool
+    segments: list[Segment]
+    vectors: np.ndarray
+    features: dict[str, np.ndarray]
+
+
+def _progress_to_stderr(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+class Scorer:
+    """Scores answers against reference elements with the embedding model of a model card."""
+
+    def __init__(self, elements: Mapping[str, Element], card: ModelCard, embedder: Embedder) -> None:
+        self.elements = dict(elements)
+        self.card = card
+        self.embedder = embedder
+        self.cache = EmbeddingCache(embedder, locations.embedding_cache_dir(), card.sha256)
+        self._exemplars: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        self.models = self._element_models(card)
+        for element_id in self.elements:
+            self._exemplar_vectors(element_id)
+        self.cache.save()
+
+    @classmethod
+    def load(
+        cls,
+        elements: Mapping[str, Element],
+        progress: Callable[[str], None] = _progress_to_stderr,
+        card: ModelCard | None = None,
+    ) -> Scorer:
+        card = card or ModelCard.load()
+        return cls(elements, card, load_embedder(card, progress))
+
+    @staticmethod
+    def _element_models(card: ModelCard) -> dict[str, coverage.ElementModel]:
+        fitted = card.calibration.get("elements") or {}
+        models = {e: coverage.ElementModel.from_card(fitted.get(e)) for e in fitted}
+        models["*"] = coverage.ElementModel.from_card(fitted.get("*"))
+        return models
+
+    def model_for(self, element_id: str) -> coverage.ElementModel:
+        return self.models.get(element_id) or self.models["*"]
+
+    @property
+    def model_info(self) -> dict[str, str]:
+        return {"card": self.card.id, "sha256": self.card.sha256, "runtime": self.embedder.runtime,
+                "calibration": str(self.card.calibration.get("version", "uncalibrated"))}
+
+    def _exemplar_vectors(self, element_id: str) -> tuple[np.ndarray, np.ndarray]:
+        if element_id not in self._exemplars:
+            element = self.elements[element_id]
+            self._exemplars[element_id] = (
+                self.cache.encode(element.exemplars),
+                self.cache.encode(element.counter_exemplars),
+            )
+        return self._exemplars[element_id]
+
+    # ------------------------------------------------------------------ analysis
+    def analyse(self, answer: str, element_ids: Sequence[str], category: str | None) -> AnswerAnalysis:
+        text, truncated = clean(answer)
+        segments = segment(text)
+        texts = [s.text for s in segments]
+        vectors = self.embedder.encode(texts) if texts else np.zeros((0, self.card.dimension))
+        features = {}
+        for element_id in element_ids:
+            exemplars, counters = self._exemplar_vectors(element_id)
+            features[element_id] = coverage.segment_features(
+                element_id, texts, vectors, exemplars, counters, category
+            )
+        return AnswerAnalysis(text, truncated, segments, vectors, features)
+
+    # ------------------------------------------------------------------ scoring
+    def score_question(self, question: Question, answer: str) -> Feedback:
+        return self.score(answer, question=question.text, category=question.category,
+                          elements=question.elements, model_answer=question.model_answer)
+
+    def score(
+        self,
+        answer: str,
+        *,
+        question: str | None = None,
+        category: str | None = None,
+        elements: Sequence[str | ElementRef] | None = None,
+        model_answer: str | None = None,
+    ) -> Feedback:
+        refs = [ElementRef(id=e) if isinstance(e, str) else e for e in
+                (elements if elements else CONTRACT_ELEMENTS)]
+        unknown = [r.id for r in refs if r.id not in self.elements]
+        if unknown:
+            raise KeyError(f"unknown element id(s): {', '.join(unknown)}")
+        analysis = self.analyse(answer, [r.id for r in refs], category)
+        signals = answer_signals(analysis.text, category, analysis.truncated)
+        notice = None
+        if not analysis.segments:
+            notice = "No answer to score: type what you would say to the interviewer."
+        elif signals.non_english:
+            notice = ("The scorer is built for English answers; feedback on other languages "
+                      "is unreliable.")
+        elif analysis.truncated:
+            notice = "The answer is very long; only its first 2,000 words or so were scored."
+
+        whole = None
+        if analysis.segments and (question or model_answer):
+            whole = self.embedder.encode([analysis.text] + [t for t in (question, model_answer) if t])
+        similarity = None
+        if whole is not None and question:
+            signals.question_similarity = round(float(whole[0] @ whole[1]), 4)
+            signals.off_topic = signals.question_similarity < OFF_TOPIC_SIMILARITY
+        if model_answer:
+            similarity = self.model_answer_similarity(analysis, model_answer) if whole is not None else 0.0
+
+        examples = self._model_answer_examples(model_answer, [r.id for r in refs])
+        coverages = []
+        for ref in refs:
+            element = self.elements[ref.id]
+            model = self.model_for(ref.id)
+            feats = analysis.features[ref.id]
+            if len(feats):
+                probs = coverage.probabilities(feats, model)
+                best = int(np.argmax(probs))
+                p = float(probs[best])
+                seg = analysis.segments[best]
+            else:
+                p, seg = 0.0, None
+            status = coverage.status_of(p, model.threshold)
+            example = examples.get(ref.id)
+            hint = element.hint if status != "covered" else ""
+            if hint and example:
+                hint = f"{hint} For example: \"{example}\""
+            coverages.append(ElementCoverage(
+                id=ref.id, name=element.name, status=status, score=p,
+                evidence=seg.text if seg is not None and status != "missing" else None,
+                evidence_span=(seg.start, seg.end) if seg is not None and status != "missing" else None,
+                weight=ref.weight, hint=hint, example=example,
+            ))
+        self.cache.save()
+        total = sum(c.weight for c in coverages)
+        overall = round(100 * sum(c.weight * c.score for c in coverages) / total) if total else 0
+        return Feedback(
+            overall=overall if analysis.segments else 0,
+            elements=coverages,
+            signals=signals,
+            answer=analysis.text,
+            model_answer_similarity=similarity,
+            strengths=[f"{c.name}: \"{c.evidence}\"" for c in
+                       sorted((c for c in coverages if c.covered), key=lambda c: -c.score)][:3],
+            improvements=[f"{c.name}: {c.hint}" for c in coverages if c.status != "covered"],
+            next_step=_next_step(coverages, signal_notes(signals)),
+            notice=notice,
+            model=self.model_info,
+        )
+
+    def model_answer_similarity(self, analysis: AnswerAnalysis, model_answer: str) -> float:
+        """How close the answer is to the reference answer, 0-1."""
+        reference = self.embedder.encode([analysis.text, model_answer])
+        return float(max(0.0, reference[0] @ reference[1]))
+
+    def _model_answer_examples(self, model_answer: str | None, element_ids: list[str]) -> dict[str, str]:
+        """For each element, the model-answer sentence that shows it best (used in hints)."""
+        if not model_answer:
+            return {}
+        text, _ = clean(model_answer)
+        sentences = [s.text for s in segment(text) if not s.window]
+        if not sentences:
+            return {}
+        vectors = self.cache.encode(sentences)
+        out = {}
+        for element_id in element_ids:
+            exemplars, counters = self._exemplar_vectors(element_id)
+            feats = coverage.segment_features(element_id, sentences, vectors, exemplars, counters,
+                                              None)
+            probs = coverage.probabilities(feats, self.model_for(element_id))
+            best = int(np.argmax(probs))
+            if probs[best] >= 0.5:
+                out[element_id] = sentences[best]
+        return out
+
+
+def _next_step(coverages: list[ElementCoverage], notes: list[str]) -> str:
+    gaps = [c for c in coverages if c.status != "covered"]
+    if gaps:
+        worst = max(gaps, key=lambda c: (c.weight, -c.score))
+        element_hint = worst.hint.split(" For example:")[0]
+        return f"Add {worst.name.lower()}: {element_hint}"
+    if notes:
+        return notes[0]
+    return "Strong answer. Practise saying it aloud in under two minutes."
