@@ -158,6 +158,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = bank_sub.add_parser("validate", help="check YAML bank files (default: the loaded banks)")
     p.add_argument("paths", nargs="*", type=Path, metavar="PATH")
     p.set_defaults(func=cmd_bank_validate)
+    from .review_cli import register as register_review
+
+    register_review(sub)
     return parser
 
 

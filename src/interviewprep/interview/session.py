@@ -1,0 +1,316 @@
+"""The interview session engine: plan, ask, score, probe, retry, save, summarise.
+
+Pure Python: the TUI and the plain mode drive the same object. Scoring may be slow, so a UI
+calls the submit methods from a worker thread; one thread at a time uses a session.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from ..bank import Bank, Question
+from ..scoring.feedback import Feedback
+from ..transcripts import Attempt, FollowUp, Transcript, TranscriptStore, Turn
+from ..transcripts.model import now_iso
+from . import lines
+
+TARGET_SECONDS = 120
+PROBE_BELOW = 0.35
+"""A key element scoring under this gets the one follow-up probe."""
+
+
+class AnswerScorer(Protocol):
+    def score_question(self, question: Question, answer: str) -> Feedback: ...
+
+
+class SessionError(Exception):
+    """The session cannot be planned or resumed; the message says why."""
+
+
+@dataclass
+class SessionSettings:
+    """What the user chose on the setup screen or the command line."""
+
+    category: str | None = None
+    level: str | None = None
+    specialization: str | None = None
+    count: int = 5
+    seed: int | None = None
+    timer: bool = True
+    """Show elapsed time against the 2-minute target."""
+    follow_ups: bool = True
+    """Ask one probe per question when a key element is missing."""
+    question_ids: list[str] = field(default_factory=list)
+    """Ask exactly these questions (bank browser, retry), ignoring filters and count."""
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> SessionSettings:
+        known = cls.__dataclass_fields__
+        return cls(**{k: v for k, v in data.items() if k in known})
+
+
+def plan_questions(bank: Bank, settings: SessionSettings) -> list[Question]:
+    """Pick the session's questions: the given ids, or a seeded sample that spreads categories."""
+    if settings.question_ids:
+        missing = [qid for qid in settings.question_ids if bank.get(qid) is None]
+        if missing:
+            raise SessionError(f"unknown question id(s): {', '.join(missing)}")
+        return [bank.questions[qid] for qid in settings.question_ids]
+    pool = bank.filter(settings.category, settings.level, settings.specialization)
+    if not pool and settings.specialization and settings.specialization != "general":
+        pool = []
+    if not pool:
+        raise SessionError("no questions match these filters; widen the category, level or "
+                           "specialization")
+    rng = random.Random(settings.seed)
+    by_category: dict[str, list[Question]] = defaultdict(list)
+    for q in sorted(pool, key=lambda q: q.id):
+        by_category[q.category].append(q)
+    for group in by_category.values():
+        rng.shuffle(group)
+    order = sorted(by_category)
+    rng.shuffle(order)
+    picked: list[Question] = []
+    count = max(1, min(settings.count, len(pool)))
+    while len(picked) < count:
+        for category in order:
+            if by_category[category] and len(picked) < count:
+                picked.append(by_category[category].pop())
+    return picked
+
+
+@dataclass
+class TurnResult:
+    """What the UI shows after an answer is scored."""
+
+    feedback: Feedback
+    probe: str | None = None
+    """The follow-up question to ask now, if any."""
+    previous_overall: int | None = None
+    """For a follow-up or retry: the score before, to show the change."""
+    newly_covered: list[str] = field(default_factory=list)
+
+
+@dataclass
+class SessionSummary:
+    overall: float | None
+    per_question: list[tuple[str, str, int | None]]
+    """(question id, question text, final score or None if skipped)."""
+    strongest: list[tuple[str, float]]
+    """Elements with the highest mean score across the session."""
+    weakest: list[tuple[str, float]]
+    seconds: float
+    transcript_path: Path
+    questions_to_ask: list[str]
+
+
+class InterviewSession:
+    """One mock interview, saved to its transcript after every change."""
+
+    def __init__(
+        self,
+        bank: Bank,
+        scorer: AnswerScorer | None,
+        store: TranscriptStore,
+        settings: SessionSettings,
+        questions: Sequence[Question] | None = None,
+        transcript: Transcript | None = None,
+        model_info: dict[str, str] | None = None,
+    ) -> None:
+        self.bank = bank
+        self.scorer = scorer
+        self.store = store
+        self.settings = settings
+        self.questions = list(questions) if questions is not None else plan_questions(bank, settings)
+        self.rng = random.Random(settings.seed)
+        self.transcript = transcript or Transcript(
+            settings=settings.to_json(), plan=[q.id for q in self.questions],
+            model=dict(model_info or {}),
+        )
+        self.index = len([t for t in self.transcript.turns if t.attempts or t.skipped])
+        self._awaiting_probe = False
+        self.path = self.store.path_for(self.transcript.id)
+
+    # ------------------------------------------------------------------ resume
+    @classmethod
+    def resume(cls, bank: Bank, scorer: AnswerScorer | None, store: TranscriptStore,
+               transcript: Transcript) -> InterviewSession:
+        if transcript.finished:
+            raise SessionError(f"session {transcript.id} is already finished")
+        missing = [qid for qid in transcript.plan if bank.get(qid) is None]
+        if missing:
+            raise SessionError(f"session {transcript.id} uses questions no longer in the bank: "
+                               f"{', '.join(missing)}")
+        settings = SessionSettings.from_json(transcript.settings)
+        questions = [bank.questions[qid] for qid in transcript.plan]
+        # A turn that was asked but never answered is asked again.
+        transcript.turns = [t for t in transcript.turns if t.attempts or t.skipped]
+        return cls(bank, scorer, store, settings, questions, transcript)
+
+    # ------------------------------------------------------------------ state
+    @property
+    def total(self) -> int:
+        return len(self.questions)
+
+    @property
+    def current(self) -> Question | None:
+        return self.questions[self.index] if self.index < self.total else None
+
+    @property
+    def done(self) -> bool:
+        return self.index >= self.total
+
+    @property
+    def current_turn(self) -> Turn | None:
+        """The transcript turn of the current question, once it has been answered or skipped."""
+        turns = self.transcript.turns
+        return turns[self.index] if self.index < len(turns) else None
+
+    @property
+    def awaiting_follow_up(self) -> bool:
+        return self._awaiting_probe
+
+    def greeting(self) -> str:
+        return lines.pick(self.rng, lines.GREETINGS, count=self.total)
+
+    def transition(self) -> str:
+        return lines.pick(self.rng, lines.FIRST_QUESTION if self.index == 0 else lines.TRANSITIONS)
+
+    def closing(self) -> str:
+        return lines.pick(self.rng, lines.CLOSINGS)
+
+    def save(self) -> Path:
+        self.path = self.store.save(self.transcript)
+        return self.path
+
+    def _require_scorer(self) -> AnswerScorer:
+        if self.scorer is None:
+            raise SessionError("the scorer is not ready yet")
+        return self.scorer
+
+    def _turn_for_current(self) -> Turn:
+        question = self.current
+        if question is None:
+            raise SessionError("the session is over")
+        turn = self.current_turn
+        if turn is None:
+            turn = Turn(question_id=question.id, question_text=question.text,
+                        category=question.category, elements=question.element_ids)
+            self.transcript.turns.append(turn)
+        return turn
+
+    # ------------------------------------------------------------------ actions
+    def submit(self, answer: str, seconds: float = 0.0) -> TurnResult:
+        """Score an answer (first try or retry) to the current question and save."""
+        question = self.current
+        if question is None:
+            raise SessionError("the session is over")
+        feedback = self._require_scorer().score_question(question, answer)
+        turn = self._turn_for_current()
+        previous = turn.overall if turn.attempts else None
+        turn.attempts.append(Attempt(answer=answer, feedback=feedback.to_json(), seconds=seconds))
+        turn.follow_up = None
+        turn.skipped = False
+        probe = None
+        element = self._probe_element(question, feedback)
+        if self.settings.follow_ups and element and len(turn.attempts) == 1:
+            probe = lines.probe_for(element, self.rng, self.bank.elements[element].hint)
+            turn.follow_up = FollowUp(question=probe, element=element)
+        self._awaiting_probe = probe is not None
+        self.save()
+        return TurnResult(feedback, probe=probe, previous_overall=previous)
+
+    def _probe_element(self, question: Question, feedback: Feedback) -> str | None:
+        gaps = [(ref.weight, -e.score, e.id) for ref in question.elements
+                if (e := feedback.element(ref.id)) is not None and e.score < PROBE_BELOW]
+        return max(gaps)[2] if gaps else None
+
+    def submit_follow_up(self, answer: str, seconds: float = 0.0) -> TurnResult:
+        """Score the probe's answer together with the first answer and save."""
+        question = self.current
+        turn = self.current_turn
+        if question is None or turn is None or turn.follow_up is None:
+            raise SessionError("there is no follow-up question to answer")
+        first = turn.attempts[-1]
+        combined = f"{first.answer.rstrip()}\n\n{answer.strip()}"
+        feedback = self._require_scorer().score_question(question, combined)
+        before = {e["id"] for e in first.feedback.get("elements", []) if e.get("covered")}
+        turn.follow_up.answer = answer
+        turn.follow_up.feedback = feedback.to_json()
+        turn.follow_up.seconds = seconds
+        self._awaiting_probe = False
+        self.save()
+        return TurnResult(feedback, previous_overall=first.overall,
+                          newly_covered=[e.id for e in feedback.elements
+                                         if e.covered and e.id not in before])
+
+    def skip_follow_up(self) -> None:
+        turn = self.current_turn
+        if turn and turn.follow_up and not turn.follow_up.answer:
+            turn.follow_up = None
+        self._awaiting_probe = False
+        self.save()
+
+    def skip(self) -> None:
+        """Skip the current question without answering."""
+        turn = self._turn_for_current()
+        if not turn.attempts:
+            turn.skipped = True
+        self._awaiting_probe = False
+        self.index += 1
+        self.save()
+
+    def advance(self) -> Question | None:
+        """Move to the next question after feedback; returns it, or None at the end."""
+        if self._awaiting_probe:
+            self.skip_follow_up()
+        self.index += 1
+        if self.done:
+            self.finish()
+        return self.current
+
+    def finish(self) -> SessionSummary:
+        if not self.transcript.finished_at:
+            self.transcript.finished_at = now_iso()
+        self.index = self.total
+        self.save()
+        return self.summary()
+
+    # ------------------------------------------------------------------ summary
+    def summary(self) -> SessionSummary:
+        return summarise(self.transcript, self.path, self.bank, self.settings.level)
+
+
+def element_means(transcript: Transcript) -> dict[str, float]:
+    totals: dict[str, list[float]] = defaultdict(list)
+    for turn in transcript.turns:
+        feedback = turn.final_feedback
+        if turn.skipped or not feedback:
+            continue
+        for e in feedback.get("elements", []):
+            totals[e["id"]].append(float(e.get("score", 0.0)))
+    return {k: sum(v) / len(v) for k, v in totals.items()}
+
+
+def summarise(transcript: Transcript, path: Path, bank: Bank | None = None,
+              level: str | None = None) -> SessionSummary:
+    means = element_means(transcript)
+    ranked = sorted(means.items(), key=lambda kv: kv[1], reverse=True)
+    names = {k: (bank.elements[k].name if bank and k in bank.elements else k) for k in means}
+    return SessionSummary(
+        overall=transcript.overall,
+        per_question=[(t.question_id, t.question_text, t.overall) for t in transcript.turns],
+        strongest=[(names[k], v) for k, v in ranked[:3] if v >= 0.5],
+        weakest=[(names[k], v) for k, v in reversed(ranked[-3:]) if v < 0.5],
+        seconds=transcript.seconds,
+        transcript_path=path,
+        questions_to_ask=lines.QUESTIONS_TO_ASK.get(level or "mid", lines.QUESTIONS_TO_ASK["mid"]),
+    )

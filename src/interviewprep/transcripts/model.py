@@ -1,0 +1,181 @@
+"""The transcript of one practice session: versioned JSON, readable years later."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from typing import Any
+
+SCHEMA_VERSION = 2
+"""2: turns keep `attempts` (retries) and a `follow_up`; 1 kept one flat answer per turn."""
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
+
+
+def new_session_id() -> str:
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    return f"{stamp}-{secrets.token_hex(3)}"
+
+
+@dataclass
+class Attempt:
+    """One answer to a question (the first try or a retry) and how it scored."""
+
+    answer: str
+    feedback: dict[str, Any]
+    """Feedback.to_json(): overall, elements with score and evidence, signals, model."""
+    seconds: float = 0.0
+    """Time from the question appearing to the answer being submitted."""
+    submitted_at: str = field(default_factory=now_iso)
+
+    @property
+    def overall(self) -> int | None:
+        value = self.feedback.get("overall")
+        return int(value) if value is not None else None
+
+
+@dataclass
+class FollowUp:
+    """The interviewer's probe for a missing element, its answer, and the combined score."""
+
+    question: str
+    element: str | None
+    """The element the probe asked about."""
+    answer: str = ""
+    feedback: dict[str, Any] | None = None
+    """Feedback on the first answer and this one together."""
+    seconds: float = 0.0
+
+
+@dataclass
+class Turn:
+    """One question of the session with every attempt at it."""
+
+    question_id: str
+    question_text: str
+    category: str
+    elements: list[str]
+    attempts: list[Attempt] = field(default_factory=list)
+    follow_up: FollowUp | None = None
+    skipped: bool = False
+    asked_at: str = field(default_factory=now_iso)
+
+    @property
+    def final_feedback(self) -> dict[str, Any] | None:
+        """The feedback that counts for the turn: the follow-up's if answered, else the last try."""
+        if self.follow_up and self.follow_up.feedback:
+            return self.follow_up.feedback
+        return self.attempts[-1].feedback if self.attempts else None
+
+    @property
+    def overall(self) -> int | None:
+        feedback = self.final_feedback
+        return None if self.skipped or feedback is None else int(feedback.get("overall", 0))
+
+    @property
+    def seconds(self) -> float:
+        return sum(a.seconds for a in self.attempts) + (self.follow_up.seconds if self.follow_up else 0)
+
+
+@dataclass
+class Transcript:
+    """A whole session, saved after every turn."""
+
+    id: str = field(default_factory=new_session_id)
+    schema_version: int = SCHEMA_VERSION
+    started_at: str = field(default_factory=now_iso)
+    finished_at: str | None = None
+    settings: dict[str, Any] = field(default_factory=dict)
+    """Filters, count, seed, timer and follow-up switches the session was planned with."""
+    plan: list[str] = field(default_factory=list)
+    """Question ids in the order they are asked."""
+    turns: list[Turn] = field(default_factory=list)
+    model: dict[str, str] = field(default_factory=dict)
+    """Model card id, weights sha256, runtime and calibration version used for the scores."""
+    retry_of: dict[str, Any] | None = None
+    """For a retry session: {'session': id, 'question_id': ..., 'overall': earlier score}."""
+
+    @property
+    def finished(self) -> bool:
+        return self.finished_at is not None
+
+    @property
+    def answered_turns(self) -> list[Turn]:
+        return [t for t in self.turns if t.overall is not None]
+
+    @property
+    def overall(self) -> float | None:
+        scores = [t.overall for t in self.answered_turns]
+        return round(sum(scores) / len(scores), 1) if scores else None  # type: ignore[arg-type]
+
+    @property
+    def categories(self) -> list[str]:
+        return sorted({t.category for t in self.turns})
+
+    @property
+    def seconds(self) -> float:
+        return sum(t.seconds for t in self.turns)
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Transcript:
+        data = migrate(data)
+        turns = []
+        for raw in data.get("turns", []):
+            follow = raw.get("follow_up")
+            turns.append(Turn(
+                question_id=raw["question_id"],
+                question_text=raw.get("question_text", ""),
+                category=raw.get("category", ""),
+                elements=list(raw.get("elements", [])),
+                attempts=[Attempt(**a) for a in raw.get("attempts", [])],
+                follow_up=FollowUp(**follow) if follow else None,
+                skipped=bool(raw.get("skipped", False)),
+                asked_at=raw.get("asked_at", ""),
+            ))
+        return cls(
+            id=data["id"],
+            schema_version=SCHEMA_VERSION,
+            started_at=data.get("started_at", ""),
+            finished_at=data.get("finished_at"),
+            settings=dict(data.get("settings", {})),
+            plan=list(data.get("plan", [])),
+            turns=turns,
+            model=dict(data.get("model", {})),
+            retry_of=data.get("retry_of"),
+        )
+
+
+def migrate(data: dict[str, Any]) -> dict[str, Any]:
+    """Bring a transcript written by an older schema version up to the current one."""
+    version = int(data.get("schema_version", 1))
+    if version > SCHEMA_VERSION:
+        raise ValueError(
+            f"written by a newer interviewprep (schema {version}, this version reads up to "
+            f"{SCHEMA_VERSION})"
+        )
+    if version == 1:
+        # v1 turns: {question_id, question, category, answer, feedback, seconds, skipped}.
+        turns = []
+        for raw in data.get("turns", []):
+            attempts = []
+            if raw.get("answer") is not None and raw.get("feedback") is not None:
+                attempts.append({"answer": raw["answer"], "feedback": raw["feedback"],
+                                 "seconds": float(raw.get("seconds", 0.0)),
+                                 "submitted_at": raw.get("submitted_at", data.get("started_at", ""))})
+            turns.append({
+                "question_id": raw["question_id"],
+                "question_text": raw.get("question", ""),
+                "category": raw.get("category", ""),
+                "elements": [e["id"] for e in (raw.get("feedback") or {}).get("elements", [])],
+                "attempts": attempts,
+                "skipped": raw.get("skipped", False),
+                "asked_at": raw.get("asked_at", ""),
+            })
+        data = {**data, "turns": turns, "schema_version": 2}
+    return data

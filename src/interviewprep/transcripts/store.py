@@ -1,0 +1,135 @@
+"""Saving, listing, loading and trashing transcripts. Writes are atomic; bad files are
+reported and left exactly as they are."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .. import locations
+from .model import Transcript
+
+_ID = re.compile(r"^[A-Za-z0-9_.-]{1,80}$")
+
+
+class TranscriptError(Exception):
+    """A transcript could not be read or written; the message names the file."""
+
+
+@dataclass
+class UnreadableTranscript:
+    """A file in the transcripts folder that could not be loaded (it is left untouched)."""
+
+    path: Path
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Write via a temporary file, fsync, then rename: a crash leaves the old or the new file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with tmp.open("w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+    try:
+        fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except OSError:
+        pass
+
+
+class TranscriptStore:
+    """The folder of saved sessions (one JSON file each)."""
+
+    def __init__(self, folder: Path | None = None, trash: Path | None = None) -> None:
+        self.folder = folder or locations.transcripts_dir()
+        self.trash = trash or locations.trash_dir()
+
+    def path_for(self, session_id: str) -> Path:
+        if not _ID.match(session_id):
+            raise TranscriptError(f"invalid session id: {session_id!r}")
+        return self.folder / f"{session_id}.json"
+
+    def save(self, transcript: Transcript) -> Path:
+        path = self.path_for(transcript.id)
+        try:
+            atomic_write_text(path, json.dumps(transcript.to_json(), indent=2, ensure_ascii=False))
+        except OSError as exc:
+            raise TranscriptError(f"cannot save {path}: {exc.strerror or exc}") from exc
+        return path
+
+    def load_path(self, path: Path) -> Transcript:
+        try:
+            data: Any = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError as exc:
+            raise TranscriptError(f"{path}: no such transcript") from exc
+        except (OSError, UnicodeDecodeError) as exc:
+            raise TranscriptError(f"{path}: cannot read ({exc})") from exc
+        except json.JSONDecodeError as exc:
+            raise TranscriptError(f"{path}: not valid JSON (line {exc.lineno}: {exc.msg})") from exc
+        if not isinstance(data, dict) or "id" not in data:
+            raise TranscriptError(f"{path}: not an interviewprep transcript")
+        try:
+            return Transcript.from_json(data)
+        except (KeyError, TypeError, ValueError) as exc:
+            raise TranscriptError(f"{path}: unreadable transcript ({exc})") from exc
+
+    def load(self, session_id: str) -> Transcript:
+        """Load by id, or by a unique prefix of an id."""
+        path = self.path_for(session_id)
+        if not path.exists():
+            matches = sorted(self.folder.glob(f"{session_id}*.json")) if self.folder.is_dir() else []
+            if len(matches) == 1:
+                path = matches[0]
+            elif len(matches) > 1:
+                raise TranscriptError(f"'{session_id}' matches {len(matches)} sessions; give more of the id")
+        return self.load_path(path)
+
+    def list(self) -> tuple[list[Transcript], list[UnreadableTranscript]]:
+        """All readable sessions, newest first, and the files that could not be read."""
+        sessions: list[Transcript] = []
+        problems: list[UnreadableTranscript] = []
+        if not self.folder.is_dir():
+            return sessions, problems
+        for path in self.folder.glob("*.json"):
+            try:
+                sessions.append(self.load_path(path))
+            except TranscriptError as exc:
+                problems.append(UnreadableTranscript(path, str(exc).removeprefix(f"{path}: ")))
+        sessions.sort(key=lambda t: (t.started_at, t.id), reverse=True)
+        return sessions, problems
+
+    def latest_unfinished(self) -> Transcript | None:
+        sessions, _ = self.list()
+        return next((t for t in sessions if not t.finished and t.turns), None)
+
+    def delete(self, session_id: str) -> Path:
+        """Move a session's file to the trash folder; nothing is unlinked."""
+        path = self.path_for(session_id)
+        if not path.exists():
+            raise TranscriptError(f"{path}: no such transcript")
+        self.trash.mkdir(parents=True, exist_ok=True)
+        target = self.trash / path.name
+        n = 1
+        while target.exists():
+            target = self.trash / f"{path.stem}.{n}{path.suffix}"
+            n += 1
+        shutil.move(str(path), str(target))
+        return target
