@@ -35,3 +35,20 @@ def run_cli(*args: str, stdin: str | None = None, env: dict | None = None):
         env={**os.environ, **(env or {})},
         timeout=300,
     )
+
+
+@pytest.fixture(scope="session")
+def element_bank():
+    from interviewprep.bank import load_app_bank
+
+    bank, errors = load_app_bank()
+    assert not errors, errors
+    return bank
+
+
+@pytest.fixture(scope="session")
+def real_scorer(element_bank):
+    """The real all-MiniLM-L6-v2 scorer (ONNX runtime), loaded once per test session."""
+    from interviewprep.scoring.scorer import Scorer
+
+    return Scorer.load(element_bank.elements, progress=lambda m: None)

@@ -111,6 +111,126 @@ def cmd_setup(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# ---------------------------------------------------------------- score
+def _load_scorer(elements):
+    from .scoring.modelcard import ModelError
+    from .scoring.scorer import Scorer
+
+    try:
+        return Scorer.load(elements, progress=lambda m: print(m, file=sys.stderr))
+    except ModelError as exc:
+        _err(str(exc))
+        return None
+
+
+def _element_library():
+    from . import locations
+    from .bank import load_bank
+
+    bank, errors = load_bank([locations.bundled_bank_dir() / "elements.yaml"])
+    for error in errors:
+        print(f"warning: {error}", file=sys.stderr)
+    return bank
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    from .scoring.batch import BadLine, output_record, parse_line, score_lines
+    from .scoring.feedback import render_text
+
+    if bool(args.batch) == bool(args.question or args.answer_file):
+        _err("use either --batch FILE.jsonl, or --question ID with --answer-file FILE")
+        return EXIT_USAGE
+    cache: dict = {}
+
+    def bank_loader():
+        if "bank" not in cache:
+            cache["bank"] = _load_bank_or_warn(args.bank)
+        return cache["bank"]
+
+    if args.batch:
+        try:
+            source = sys.stdin if str(args.batch) == "-" else args.batch.open(encoding="utf-8",
+                                                                             errors="replace")
+        except OSError as exc:
+            _err(f"cannot read {args.batch}: {exc.strerror or exc}")
+            return EXIT_USAGE
+        elements = bank_loader().elements if not args.elements_only else _element_library().elements
+        scorer = _load_scorer(elements)
+        if scorer is None:
+            return EXIT_ERROR
+        bad = 0
+        with source:
+            for number, record, error in score_lines(source, scorer, bank_loader):
+                if error:
+                    bad += 1
+                    _err(error)
+                    record = {"id": None, "error": error, "line": number}
+                print(json.dumps(record, ensure_ascii=False), flush=True)
+        if bad:
+            _err(f"{bad} bad input line(s)")
+            return EXIT_USAGE
+        return EXIT_OK
+
+    if not (args.question and args.answer_file):
+        _err("--question ID and --answer-file FILE go together")
+        return EXIT_USAGE
+    try:
+        answer = (sys.stdin.read() if str(args.answer_file) == "-"
+                  else args.answer_file.read_text(encoding="utf-8", errors="replace"))
+    except OSError as exc:
+        _err(f"cannot read {args.answer_file}: {exc.strerror or exc}")
+        return EXIT_USAGE
+    bank = bank_loader()
+    try:
+        request = parse_line(1, json.dumps({"question_id": args.question, "answer": answer}),
+                             lambda: bank, bank.elements)
+    except BadLine as exc:
+        _err(str(exc).removeprefix("line 1: ") + " (see `interviewprep bank list`)")
+        return EXIT_USAGE
+    scorer = _load_scorer(bank.elements)
+    if scorer is None:
+        return EXIT_ERROR
+    feedback = scorer.score(request.answer, question=request.question, category=request.category,
+                            elements=request.elements, model_answer=request.model_answer)
+    if args.json:
+        print(json.dumps(output_record(args.question, feedback), indent=2, ensure_ascii=False))
+    else:
+        print(render_text(feedback, question=request.question))
+    return EXIT_OK
+
+
+# ---------------------------------------------------------------- calibrate
+def cmd_calibrate(args: argparse.Namespace) -> int:
+    from . import locations
+    from .scoring.calibrate import calibrate, load_labeled, write_card
+    from .scoring.modelcard import ModelCard
+
+    folder = args.data or (locations.calibration_dir() / "labeled")
+    try:
+        items = load_labeled(folder)
+    except (OSError, ValueError) as exc:
+        _err(str(exc))
+        return EXIT_ERROR
+    if not items:
+        _err(f"no labeled answers (*.jsonl) in {folder}")
+        return EXIT_ERROR
+    bank = _element_library()
+    card = ModelCard.load()
+    card.calibration = {}  # fit from the defaults, not from the previous fit
+    from .scoring.scorer import Scorer
+
+    scorer = Scorer.load(bank.elements, card=card)
+    report = calibrate(scorer, items, progress=lambda m: print(m, file=sys.stderr))
+    print(report.table())
+    if args.dry_run:
+        print("(dry run: model card not changed)", file=sys.stderr)
+    else:
+        assert card.path is not None
+        write_card(card.path, report)
+        print(f"wrote thresholds to {card.path}", file=sys.stderr)
+    return EXIT_OK
+
+
 # ---------------------------------------------------------------- tui
 def cmd_tui(args: argparse.Namespace) -> int:
     from .tui.app import InterviewPrepApp
@@ -135,6 +255,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", action="store_true", help="print only problems")
     p.add_argument("--force", action="store_true", help="export again even if already done")
     p.set_defaults(func=cmd_setup)
+
+    p = sub.add_parser("score", help="score answers (scriptable; see DESIGN.md contract)")
+    p.add_argument("--batch", type=Path, metavar="FILE.jsonl",
+                   help="JSON lines to score ('-' for standard input)")
+    p.add_argument("--question", metavar="ID", help="bank question id")
+    p.add_argument("--answer-file", type=Path, metavar="FILE", help="answer text ('-' for stdin)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--bank", type=Path, action="append", default=[], metavar="PATH",
+                   help="also load questions from this file or folder")
+    p.add_argument("--elements-only", action="store_true", help=argparse.SUPPRESS)
+    p.set_defaults(func=cmd_score)
+
+    p = sub.add_parser("calibrate", help="fit element thresholds on labeled answers")
+    p.add_argument("--data", type=Path, metavar="DIR", help="folder of labeled *.jsonl")
+    p.add_argument("--dry-run", action="store_true", help="report only; keep the model card")
+    p.set_defaults(func=cmd_calibrate)
 
     bank = sub.add_parser("bank", help="list, show and validate questions")
     bank_sub = bank.add_subparsers(title="bank commands", metavar="ACTION", required=True)

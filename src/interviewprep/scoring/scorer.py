@@ -17,6 +17,7 @@ from .feedback import ElementCoverage, Feedback, signal_notes
 from .modelcard import ModelCard
 from .segment import Segment, clean, segment
 from .signals import answer_signals
+from .similarity import reference_similarity
 
 OFF_TOPIC_SIMILARITY = 0.12
 """Below this cosine between answer and question, the answer is flagged as off-topic."""
@@ -137,7 +138,10 @@ class Scorer:
             signals.question_similarity = round(float(whole[0] @ whole[1]), 4)
             signals.off_topic = signals.question_similarity < OFF_TOPIC_SIMILARITY
         if model_answer:
-            similarity = self.model_answer_similarity(analysis, model_answer) if whole is not None else 0.0
+            similarity = 0.0
+            if whole is not None:
+                similarity = reference_similarity(whole[0], whole[-1], analysis.text, model_answer,
+                                                  question)
 
         examples = self._model_answer_examples(model_answer, [r.id for r in refs])
         coverages = []
@@ -179,11 +183,6 @@ class Scorer:
             notice=notice,
             model=self.model_info,
         )
-
-    def model_answer_similarity(self, analysis: AnswerAnalysis, model_answer: str) -> float:
-        """How close the answer is to the reference answer, 0-1."""
-        reference = self.embedder.encode([analysis.text, model_answer])
-        return float(max(0.0, reference[0] @ reference[1]))
 
     def _model_answer_examples(self, model_answer: str | None, element_ids: list[str]) -> dict[str, str]:
         """For each element, the model-answer sentence that shows it best (used in hints)."""

@@ -9,10 +9,13 @@ import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import locations
 from .model import Transcript
+
+if TYPE_CHECKING:
+    from .index import SessionDigest
 
 _ID = re.compile(r"^[A-Za-z0-9_.-]{1,80}$")
 
@@ -58,9 +61,11 @@ def atomic_write_text(path: Path, text: str) -> None:
 class TranscriptStore:
     """The folder of saved sessions (one JSON file each)."""
 
-    def __init__(self, folder: Path | None = None, trash: Path | None = None) -> None:
+    def __init__(self, folder: Path | None = None, trash: Path | None = None,
+                 cache: Path | None = None) -> None:
         self.folder = folder or locations.transcripts_dir()
         self.trash = trash or locations.trash_dir()
+        self.cache = cache or locations.cache_dir()  # the listing index; disposable
 
     def path_for(self, session_id: str) -> Path:
         if not _ID.match(session_id):
@@ -76,6 +81,10 @@ class TranscriptStore:
         return path
 
     def load_path(self, path: Path) -> Transcript:
+        return self.parse(path, self.read_data(path))
+
+    def read_data(self, path: Path) -> dict[str, Any]:
+        """The raw JSON object of a transcript file, as written (before any migration)."""
         try:
             data: Any = json.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError as exc:
@@ -86,9 +95,14 @@ class TranscriptStore:
             raise TranscriptError(f"{path}: not valid JSON (line {exc.lineno}: {exc.msg})") from exc
         if not isinstance(data, dict) or "id" not in data:
             raise TranscriptError(f"{path}: not an interviewprep transcript")
+        return data
+
+    @staticmethod
+    def parse(path: Path, data: dict[str, Any]) -> Transcript:
+        """A transcript from read_data()'s object, migrated to the current schema."""
         try:
             return Transcript.from_json(data)
-        except (KeyError, TypeError, ValueError) as exc:
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise TranscriptError(f"{path}: unreadable transcript ({exc})") from exc
 
     def load(self, session_id: str) -> Transcript:
@@ -119,6 +133,12 @@ class TranscriptStore:
     def latest_unfinished(self) -> Transcript | None:
         sessions, _ = self.list()
         return next((t for t in sessions if not t.finished and t.turns), None)
+
+    def digests(self) -> tuple[list[SessionDigest], list[UnreadableTranscript]]:
+        """Like list(), but only the facts listing and progress need, served from an index."""
+        from .index import digests
+
+        return digests(self)
 
     def delete(self, session_id: str) -> Path:
         """Move a session's file to the trash folder; nothing is unlinked."""

@@ -1,14 +1,266 @@
-"""Placeholder home screen; the full TUI is built on the interview engine."""
+"""The Textual app: owns the bank, the transcript store and the scorer, and moves between screens.
 
-from textual.app import App, ComposeResult
-from textual.widgets import Footer, Header, Static
+The scorer is never imported on the main thread before the first paint: it loads in a thread
+worker started on mount and announces itself with `ScorerReady` (or `ScorerFailed`).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.message import Message
+from textual.reactive import reactive
+from textual.screen import ModalScreen, Screen
+from textual.worker import Worker, WorkerState
+
+from ..bank import Bank, load_app_bank
+from ..interview import InterviewSession, SessionError, SessionSettings
+from ..transcripts import TranscriptError, TranscriptStore
+
+if TYPE_CHECKING:
+    from ..interview.session import AnswerScorer
+
+ScorerLoader = Callable[[Callable[[str], None]], "AnswerScorer"]
+"""Builds the scorer in a worker thread; gets a progress callback for status lines."""
+
+
+class ScorerReady(Message):
+    """The scorer finished loading (posted from the loading thread)."""
+
+    def __init__(self, scorer: AnswerScorer) -> None:
+        super().__init__()
+        self.scorer = scorer
+
+
+class ScorerFailed(Message):
+    """The scorer could not load; `reason` is shown to the user."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__()
+        self.reason = reason
+
+
+class ScorerProgress(Message):
+    """A progress line from the scorer while it loads (e.g. the first-use model export)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+
+def _home_relative(path: Path) -> str:
+    try:
+        return "~/" + str(path.relative_to(Path.home()))
+    except ValueError:
+        return str(path)
 
 
 class InterviewPrepApp(App[None]):
-    TITLE = "interviewprep"
-    BINDINGS = [("ctrl+q", "quit", "Quit")]
+    """Mock interviews for IT project managers, with explainable feedback."""
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static("interviewprep: mock interviews for IT project managers")
-        yield Footer()
+    CSS_PATH = "app.tcss"
+    TITLE = "interviewprep"
+    SUB_TITLE = "mock interviews for IT project managers"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    BINDINGS = [
+        Binding("ctrl+q", "quit_app", "Quit", id="app.quit", priority=True,
+                tooltip="Quit; a session in progress stays saved and resumable."),
+        Binding("f1", "help", "Help", id="app.help"),
+        Binding("question_mark", "help", "Help", id="app.help_key", show=False),
+    ]
+
+    scorer_state: reactive[str] = reactive("loading")
+    """loading | ready | failed: where the scorer is in its start-up."""
+    scorer_detail: reactive[str] = reactive("")
+    """The latest progress line while loading, the runtime once ready, or why it failed."""
+
+    def __init__(
+        self,
+        start_settings: SessionSettings | None = None,
+        resume_id: str | None = None,
+        bank_paths: list[Path] | None = None,
+        *,
+        scorer_loader: ScorerLoader | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        show_path: Callable[[Path], str] = _home_relative,
+        cursor_blink: bool = True,
+    ) -> None:
+        """`scorer_loader`, `clock`, `show_path` and `cursor_blink` exist for tests and
+        snapshots: a deterministic clock, no machine paths on screen, a still cursor."""
+        super().__init__()
+        self.start_settings = start_settings
+        self.resume_id = resume_id
+        self.bank: Bank
+        self.bank, self.bank_errors = load_app_bank(bank_paths)
+        self.store = TranscriptStore()
+        self.scorer: AnswerScorer | None = None
+        self.scorer_settled = threading.Event()
+        """Set once loading has finished, well or badly; scoring threads wait on it."""
+        self._scorer_loader = scorer_loader or self._load_real_scorer
+        self.clock = clock
+        """Seconds, monotonic: answer timing and the interview timer read it."""
+        self.show_path = show_path
+        """How a file path is written on screen."""
+        self.cursor_blink = cursor_blink
+        self.theme = "nord"
+
+    # ------------------------------------------------------------------ start-up
+    def on_mount(self) -> None:
+        from .screens.home import HomeScreen
+
+        self.push_screen(HomeScreen())
+        if self.bank_errors:
+            first = self.bank_errors[0]
+            more = f" (and {len(self.bank_errors) - 1} more)" if len(self.bank_errors) > 1 else ""
+            self.notify(f"{first}{more}\nRun `interviewprep bank validate` for the full list.",
+                        title="Problems in the question bank", severity="warning", timeout=12)
+        self.load_scorer()
+        if self.resume_id:
+            self.resume_session(self.resume_id)
+        elif self.start_settings is not None:
+            self.start_session(self.start_settings)
+
+    def _load_real_scorer(self, progress: Callable[[str], None]) -> AnswerScorer:
+        from ..scoring.scorer import Scorer
+
+        return Scorer.load(self.bank.elements, progress=progress)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="scorer",
+          description="Loading the scorer")
+    def load_scorer(self) -> None:
+        scorer = self._scorer_loader(lambda text: self.post_message(ScorerProgress(text)))
+        self.post_message(ScorerReady(scorer))
+
+    def reload_scorer(self) -> None:
+        """Try loading the scorer again after a failure."""
+        if self.scorer_state == "failed":
+            self.scorer_settled.clear()
+            self.scorer_state = "loading"
+            self.scorer_detail = ""
+            self.load_scorer()
+
+    def on_scorer_progress(self, message: ScorerProgress) -> None:
+        self.scorer_detail = message.text
+
+    def on_scorer_ready(self, message: ScorerReady) -> None:
+        self.scorer = message.scorer
+        info = getattr(message.scorer, "model_info", {}) or {}
+        self.scorer_detail = info.get("runtime", "")
+        self.scorer_state = "ready"
+        self.scorer_settled.set()
+
+    def on_scorer_failed(self, message: ScorerFailed) -> None:
+        self.scorer_detail = message.reason
+        self.scorer_state = "failed"
+        self.scorer_settled.set()
+        self.notify(f"{message.reason}\nTry `interviewprep setup`, then press L on the home "
+                    "screen.", title="The scorer could not load", severity="error", timeout=20)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "scorer" and event.state == WorkerState.ERROR:
+            error = event.worker.error
+            self.post_message(ScorerFailed(str(error) or type(error).__name__))
+
+    # ------------------------------------------------------------------ sessions
+    def start_session(self, settings: SessionSettings, retry_of: dict[str, Any] | None = None
+                      ) -> bool:
+        """Push the interview screen for a new session; False (with a message) if none fits."""
+        from .screens.interview import InterviewScreen
+
+        try:
+            session = InterviewSession(self.bank, self.scorer, self.store, settings,
+                                       model_info=getattr(self.scorer, "model_info", None))
+        except SessionError as exc:
+            self.notify(str(exc), title="Cannot start the session", severity="error")
+            return False
+        session.transcript.retry_of = retry_of
+        self.push_screen(InterviewScreen(session))
+        return True
+
+    def resume_session(self, session_id: str) -> bool:
+        """Push the interview screen for an unfinished session, where it was left."""
+        from .screens.interview import InterviewScreen
+
+        try:
+            transcript = self.store.load(session_id)
+            session = InterviewSession.resume(self.bank, self.scorer, self.store, transcript)
+        except (TranscriptError, SessionError) as exc:
+            self.notify(str(exc), title="Cannot resume the session", severity="error")
+            return False
+        self.push_screen(InterviewScreen(session, resumed=True))
+        return True
+
+    def go_home(self) -> None:
+        """Pop back to the home screen, whatever is above it."""
+        from .screens.home import HomeScreen
+
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
+            self.pop_screen()
+
+    def active_interview(self) -> Any | None:
+        """The interview screen with a session in progress, if one is on the stack."""
+        from .screens.interview import InterviewScreen
+
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, InterviewScreen) and screen.in_progress:
+                return screen
+        return None
+
+    # ------------------------------------------------------------------ actions
+    def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
+        screen = self.screen
+        if isinstance(screen, HelpScreen):
+            screen.dismiss()
+        elif not isinstance(screen, ModalScreen):
+            self.push_screen(HelpScreen(screen))
+
+    def action_quit_app(self) -> None:
+        from .dialogs.confirm import ConfirmDialog
+
+        interview = self.active_interview()
+        if interview is None:
+            self.exit()
+            return
+        if any(isinstance(s, ConfirmDialog) for s in self.screen_stack):
+            return
+
+        def decided(quit_now: bool | None) -> None:
+            if quit_now:
+                interview.save_for_later()
+                self.exit()
+
+        self.push_screen(
+            ConfirmDialog(
+                "Quit in the middle of the session?",
+                "Everything you answered is saved, and an unsent answer is kept as a draft. "
+                "Resume from the home screen, or with `interviewprep resume`.",
+                yes="Quit", no="Keep going",
+            ),
+            decided,
+        )
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        from .screens.home import HomeScreen
+
+        home = next((s for s in self.screen_stack if isinstance(s, HomeScreen)), None)
+        if home is not None and self.active_interview() is None:
+            yield SystemCommand("Start practice", "Choose questions and start a mock interview",
+                                home.action_start)
+            yield SystemCommand("Browse the question bank", "Filter, read and practise questions",
+                                home.action_browse)
+            yield SystemCommand("Review past sessions", "Read earlier answers and feedback",
+                                home.action_review)
+            yield SystemCommand("Progress", "Scores over time, by element and category",
+                                home.action_progress)
+        yield SystemCommand("Keys for this screen", "Show the help for the current screen",
+                            self.action_help)

@@ -1,0 +1,227 @@
+"""Fit the per-element coverage models on labeled answers, report held-out F1, write the card.
+
+Labeled answers are JSON lines: {"id", "question", "category", "answer", "labels": {element: 0|1}}.
+A fixed share of them (chosen by a hash of the id, so the split never changes) is held out:
+fitting never sees it, and its F1 is what the model card reports.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import yaml
+
+from ..bank.models import CONTRACT_ELEMENTS
+from ..transcripts.store import atomic_write_text
+from . import coverage
+from .scorer import Scorer
+
+HELDOUT_SHARE = 0.3
+L2 = 0.02
+STEPS = 1500
+
+
+@dataclass
+class LabeledAnswer:
+    id: str
+    question: str
+    category: str | None
+    answer: str
+    labels: dict[str, int]
+    source: str = ""
+
+
+def load_labeled(folder: Path) -> list[LabeledAnswer]:
+    items = []
+    for path in sorted(folder.glob("*.jsonl")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                raw = json.loads(line)
+                items.append(LabeledAnswer(
+                    id=str(raw["id"]), question=raw.get("question", ""),
+                    category=raw.get("category"), answer=raw["answer"],
+                    labels={k: int(v) for k, v in raw["labels"].items()},
+                    source=f"{path.name}:{number}",
+                ))
+            except (ValueError, KeyError, TypeError) as exc:
+                raise ValueError(f"{path}:{number}: bad labeled answer ({exc})") from exc
+    return items
+
+
+def is_heldout(item_id: str) -> bool:
+    digest = hashlib.sha256(f"heldout:{item_id}".encode()).digest()
+    return digest[0] / 256 < HELDOUT_SHARE
+
+
+@dataclass
+class Dataset:
+    """Segment features of each answer for one element, grouped by answer."""
+
+    features: list[np.ndarray]
+    labels: np.ndarray
+
+
+def build_datasets(scorer: Scorer, items: list[LabeledAnswer],
+                   progress: Callable[[str], None] = lambda m: None) -> dict[str, Dataset]:
+    per_element: dict[str, list[np.ndarray]] = {e: [] for e in CONTRACT_ELEMENTS}
+    labels: dict[str, list[int]] = {e: [] for e in CONTRACT_ELEMENTS}
+    for i, item in enumerate(items):
+        analysis = scorer.analyse(item.answer, list(CONTRACT_ELEMENTS), item.category)
+        for element in CONTRACT_ELEMENTS:
+            feats = analysis.features[element]
+            if len(feats) == 0:
+                feats = np.zeros((1, len(coverage.FEATURES)))
+            per_element[element].append(feats)
+            labels[element].append(item.labels.get(element, 0))
+        if (i + 1) % 50 == 0:
+            progress(f"  analysed {i + 1}/{len(items)} answers")
+    return {e: Dataset(per_element[e], np.array(labels[e], dtype=np.float64))
+            for e in CONTRACT_ELEMENTS}
+
+
+def predict(dataset: Dataset, model: coverage.ElementModel) -> np.ndarray:
+    return np.array([float(coverage.probabilities(f, model).max()) for f in dataset.features])
+
+
+def fit_element(dataset: Dataset, start: coverage.ElementModel,
+                drop: tuple[str, ...] = ()) -> coverage.ElementModel:
+    """Multiple-instance logistic regression: an answer's probability is its best segment's."""
+    stacked = np.vstack(dataset.features)
+    owner = np.concatenate([np.full(len(f), i) for i, f in enumerate(dataset.features)])
+    mean = stacked.mean(axis=0)
+    std = stacked.std(axis=0)
+    mean[0], std[0] = 0.0, 1.0
+    std[std < 1e-6] = 1.0
+    keep = np.array([f not in drop for f in coverage.FEATURES], dtype=np.float64)
+    x = (stacked - mean) / std * keep
+    # Start from the given raw weights, expressed in standardised space.
+    w = start.weights * std * keep
+    w[0] = start.weights[0] + float(start.weights[1:] @ mean[1:])
+    y = dataset.labels
+    n = len(y)
+    positives = max(1.0, y.sum())
+    balance = np.where(y == 1, n / (2 * positives), n / (2 * max(1.0, n - positives)))
+    m = np.zeros_like(w)
+    v = np.zeros_like(w)
+    lr, b1, b2 = 0.05, 0.9, 0.999
+    starts = np.r_[0, np.flatnonzero(np.diff(owner)) + 1]
+    for step in range(1, STEPS + 1):
+        z = x @ w
+        best_z = np.maximum.reduceat(z, starts)
+        # index of the best segment of each answer
+        best_rows = np.flatnonzero(z == best_z[owner])
+        _, first = np.unique(owner[best_rows], return_index=True)
+        chosen_rows = best_rows[first]
+        chosen = x[chosen_rows]
+        p = 1 / (1 + np.exp(-np.clip(best_z, -30, 30)))
+        grad = chosen.T @ ((p - y) * balance) / n
+        reg = L2 * w
+        reg[0] = 0.0
+        grad = grad + reg
+        m = b1 * m + (1 - b1) * grad
+        v = b2 * v + (1 - b2) * grad**2
+        w -= lr * (m / (1 - b1**step)) / (np.sqrt(v / (1 - b2**step)) + 1e-8)
+        w *= np.r_[1.0, keep[1:]]
+    raw = w / std
+    raw[0] = w[0] - float((w[1:] / std[1:]) @ mean[1:])
+    return coverage.ElementModel(raw * np.r_[1.0, keep[1:]], 0.5)
+
+
+def f1_at(y: np.ndarray, p: np.ndarray, threshold: float) -> tuple[float, float, float]:
+    pred = p >= threshold
+    tp = float(np.sum(pred & (y == 1)))
+    fp = float(np.sum(pred & (y == 0)))
+    fn = float(np.sum(~pred & (y == 1)))
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def best_threshold(y: np.ndarray, p: np.ndarray) -> float:
+    grid = np.arange(0.3, 0.71, 0.025)
+    scores = [f1_at(y, p, t)[2] for t in grid]
+    # Prefer the threshold nearest 0.5 among the best, to stay calibrated.
+    best = max(scores)
+    candidates = [t for t, s in zip(grid, scores) if s >= best - 1e-9]
+    return float(min(candidates, key=lambda t: abs(t - 0.5)))
+
+
+@dataclass
+class CalibrationReport:
+    train_size: int
+    heldout_size: int
+    elements: dict[str, coverage.ElementModel] = field(default_factory=dict)
+    heldout: dict[str, dict[str, float]] = field(default_factory=dict)
+    train: dict[str, dict[str, float]] = field(default_factory=dict)
+
+    @property
+    def heldout_macro_f1(self) -> float:
+        return float(np.mean([m["f1"] for m in self.heldout.values()])) if self.heldout else 0.0
+
+    @property
+    def train_macro_f1(self) -> float:
+        return float(np.mean([m["f1"] for m in self.train.values()])) if self.train else 0.0
+
+    def table(self) -> str:
+        rows = [f"{'element':14} {'train F1':>9} {'held-out P':>11} {'R':>6} {'F1':>6}"]
+        for e in self.heldout:
+            h, t = self.heldout[e], self.train[e]
+            rows.append(f"{e:14} {t['f1']:9.3f} {h['precision']:11.3f} {h['recall']:6.3f} "
+                        f"{h['f1']:6.3f}")
+        rows.append(f"{'macro':14} {self.train_macro_f1:9.3f} {'':11} {'':6} "
+                    f"{self.heldout_macro_f1:6.3f}")
+        return "\n".join(rows)
+
+
+def _metrics(y: np.ndarray, p: np.ndarray, threshold: float) -> dict[str, float]:
+    precision, recall, f1 = f1_at(y, p, threshold)
+    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
+            "n": int(len(y)), "positives": int(y.sum())}
+
+
+def calibrate(scorer: Scorer, items: list[LabeledAnswer],
+              progress: Callable[[str], None] = print) -> CalibrationReport:
+    train_items = [i for i in items if not is_heldout(i.id)]
+    held_items = [i for i in items if is_heldout(i.id)]
+    progress(f"Analysing {len(train_items)} training and {len(held_items)} held-out answers ...")
+    train = build_datasets(scorer, train_items, progress)
+    held = build_datasets(scorer, held_items, progress)
+    report = CalibrationReport(len(train_items), len(held_items))
+    default = coverage.ElementModel.from_card(None)
+    for element in CONTRACT_ELEMENTS:
+        model = fit_element(train[element], default)
+        p_train = predict(train[element], model)
+        model.threshold = best_threshold(train[element].labels, p_train)
+        report.elements[element] = model
+        report.train[element] = _metrics(train[element].labels, p_train, model.threshold)
+        report.heldout[element] = _metrics(held[element].labels, predict(held[element], model),
+                                           model.threshold)
+    # One pooled model, without element-specific cues, for elements that have no labels.
+    pooled = Dataset(sum((train[e].features for e in CONTRACT_ELEMENTS), []),
+                     np.concatenate([train[e].labels for e in CONTRACT_ELEMENTS]))
+    report.elements["*"] = fit_element(pooled, default, drop=("cue",))
+    return report
+
+
+def write_card(card_path: Path, report: CalibrationReport) -> None:
+    text = card_path.read_text(encoding="utf-8")
+    header = "".join(line + "\n" for line in text.splitlines() if line.startswith("#"))
+    data: dict[str, Any] = yaml.safe_load(text)
+    data["calibration"] = {
+        "version": date.today().isoformat(),
+        "data": f"calibration/labeled ({report.train_size} fitted, {report.heldout_size} held out)",
+        "heldout_macro_f1": round(report.heldout_macro_f1, 4),
+        "heldout": report.heldout,
+        "elements": {e: m.to_card() for e, m in report.elements.items()},
+    }
+    atomic_write_text(card_path, header + yaml.safe_dump(data, sort_keys=False, width=100))

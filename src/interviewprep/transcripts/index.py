@@ -1,0 +1,214 @@
+"""Session digests: the few facts that listing, review and progress need from each transcript,
+kept in a disposable index so that listing a thousand sessions does not parse a thousand files.
+
+The index can never hide or resurrect a file: the folder is listed on every call, and a cached
+digest is used only while its file's size, mtime and inode are exactly those it was built from.
+Unreadable files are never cached, so they are reported on every call.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .model import Transcript
+
+if TYPE_CHECKING:
+    from .store import TranscriptStore, UnreadableTranscript
+
+INDEX_VERSION = 1
+"""Bump when SessionDigest changes shape: older index files are then ignored and rebuilt."""
+
+
+@dataclass
+class TurnDigest:
+    """One question of a session, reduced to what review and progress show."""
+
+    question_id: str
+    question_text: str
+    category: str
+    overall: int | None
+    """Final score of the turn (follow-up or last retry), None if skipped or unanswered."""
+    attempts: int = 0
+    """How many answers were given (first try plus retries)."""
+    seconds: float = 0.0
+    element_scores: dict[str, float] = field(default_factory=dict)
+    """Element id -> score (0-1) in the feedback that counts for the turn."""
+
+
+@dataclass
+class SessionDigest:
+    """One saved session as the session list and the progress report see it."""
+
+    id: str
+    file: str
+    """File name inside the transcripts folder."""
+    started_at: str
+    finished_at: str | None
+    planned: int
+    """Questions in the session's plan."""
+    overall: float | None
+    """Mean final score of the answered questions, None if none was answered."""
+    categories: list[str]
+    seconds: float
+    """Time spent answering (all attempts and follow-ups)."""
+    schema_version: int
+    """The schema the file was written with (older ones are migrated on load)."""
+    retry_of: dict[str, Any] | None = None
+    element_names: dict[str, str] = field(default_factory=dict)
+    """Element id -> display name, as recorded in the feedback."""
+    turns: list[TurnDigest] = field(default_factory=list)
+
+    @property
+    def finished(self) -> bool:
+        return self.finished_at is not None
+
+    @property
+    def questions(self) -> int:
+        """Questions asked (answered or skipped)."""
+        return len(self.turns)
+
+    @property
+    def answered(self) -> int:
+        return sum(1 for t in self.turns if t.overall is not None)
+
+    @property
+    def date(self) -> str:
+        """YYYY-MM-DD of the start, as the user's clock showed it."""
+        return self.started_at[:10]
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> SessionDigest:
+        turns = [TurnDigest(**t) for t in data.get("turns", [])]
+        return cls(**{**data, "turns": turns})
+
+    def summary_json(self) -> dict[str, Any]:
+        """The `review list --json` entry (contract: id, started_at, questions, overall)."""
+        return {
+            "id": self.id,
+            "started_at": self.started_at,
+            "finished_at": self.finished_at,
+            "finished": self.finished,
+            "questions": self.questions,
+            "answered": self.answered,
+            "planned": self.planned,
+            "overall": self.overall,
+            "categories": list(self.categories),
+            "seconds": round(self.seconds, 1),
+            "retry_of": self.retry_of,
+        }
+
+    @classmethod
+    def of(cls, transcript: Transcript, file: str, schema_version: int) -> SessionDigest:
+        names: dict[str, str] = {}
+        turns = []
+        for turn in transcript.turns:
+            feedback = turn.final_feedback
+            scores: dict[str, float] = {}
+            if feedback and not turn.skipped:
+                for e in feedback.get("elements", []):
+                    scores[e["id"]] = float(e.get("score", 0.0))
+                    names.setdefault(e["id"], str(e.get("name") or e["id"]))
+            turns.append(TurnDigest(
+                question_id=turn.question_id,
+                question_text=turn.question_text,
+                category=turn.category,
+                overall=turn.overall,
+                attempts=len(turn.attempts),
+                seconds=round(turn.seconds, 1),
+                element_scores=scores,
+            ))
+        return cls(
+            id=transcript.id,
+            file=file,
+            started_at=transcript.started_at,
+            finished_at=transcript.finished_at,
+            planned=len(transcript.plan) or len(transcript.turns),
+            overall=transcript.overall,
+            categories=transcript.categories,
+            seconds=round(transcript.seconds, 1),
+            schema_version=schema_version,
+            retry_of=transcript.retry_of,
+            element_names=names,
+            turns=turns,
+        )
+
+
+def _stamp(stat: os.stat_result) -> list[int]:
+    return [stat.st_size, stat.st_mtime_ns, stat.st_ino]
+
+
+def index_path(store: TranscriptStore) -> Path:
+    """One index per transcripts folder, in the cache folder (safe to delete at any time)."""
+    key = hashlib.sha1(str(store.folder.resolve()).encode()).hexdigest()[:12]
+    return store.cache / f"transcript-index-{key}.json"
+
+
+def _read_index(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("version") != INDEX_VERSION:
+        return {}
+    entries = data.get("entries")
+    return entries if isinstance(entries, dict) else {}
+
+
+def digests(store: TranscriptStore) -> tuple[list[SessionDigest], list[UnreadableTranscript]]:
+    """A digest of every readable session, newest first, and the files that could not be read."""
+    from .store import TranscriptError, UnreadableTranscript, atomic_write_text
+
+    found: list[SessionDigest] = []
+    problems: list[UnreadableTranscript] = []
+    if not store.folder.is_dir():
+        return found, problems
+    path_of_index = index_path(store)
+    cached = _read_index(path_of_index)
+    fresh: dict[str, Any] = {}
+    changed = False
+    for path in store.folder.glob("*.json"):
+        try:
+            stamp = _stamp(path.stat())
+        except OSError as exc:
+            problems.append(UnreadableTranscript(path, f"cannot read ({exc.strerror or exc})"))
+            continue
+        entry = cached.get(path.name)
+        digest = None
+        if isinstance(entry, dict) and entry.get("stamp") == stamp:
+            try:
+                digest = SessionDigest.from_json(entry["digest"])
+            except (KeyError, TypeError, ValueError):
+                digest = None
+        if digest is None:
+            changed = True
+            try:
+                data = store.read_data(path)
+                transcript = store.parse(path, data)
+                digest = SessionDigest.of(transcript, path.name, int(data.get("schema_version", 1)))
+            except TranscriptError as exc:
+                problems.append(UnreadableTranscript(path, str(exc).removeprefix(f"{path}: ")))
+                continue
+            except (AttributeError, KeyError, TypeError, ValueError) as exc:
+                problems.append(UnreadableTranscript(path, f"unreadable transcript ({exc})"))
+                continue
+        fresh[path.name] = {"stamp": stamp, "digest": digest.to_json()}
+        found.append(digest)
+    if changed or fresh.keys() != cached.keys():
+        try:
+            atomic_write_text(path_of_index, json.dumps(
+                {"version": INDEX_VERSION, "folder": str(store.folder), "entries": fresh},
+                ensure_ascii=False, separators=(",", ":"),
+            ))
+        except OSError:
+            pass  # A read-only cache only costs speed.
+    found.sort(key=lambda d: (d.started_at, d.id), reverse=True)
+    problems.sort(key=lambda p: p.path.name)
+    return found, problems
