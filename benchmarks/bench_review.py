@@ -39,7 +39,8 @@ def make_sessions(folder: Path, count: int, seed: int = 1) -> int:
         data = json.loads(json.dumps(base))
         data["id"] = f"{when:%Y%m%d-%H%M%S}-{n:06x}"
         data["started_at"] = when.isoformat(timespec="seconds") + "+01:00"
-        data["finished_at"] = (when + timedelta(minutes=14)).isoformat(timespec="seconds") + "+01:00"
+        finished = when + timedelta(minutes=14)
+        data["finished_at"] = finished.isoformat(timespec="seconds") + "+01:00"
         data["retry_of"] = None
         data["turns"] = [json.loads(json.dumps(t)) for t in rng.sample(turns, rng.randint(2, 5))]
         for turn in data["turns"]:
@@ -64,7 +65,8 @@ def timed(fn, repeat: int) -> list[float]:
 
 
 def show(label: str, times: list[float]) -> None:
-    print(f"{label:44} first {times[0] * 1000:7.0f} ms   median {statistics.median(times) * 1000:7.0f} ms"
+    median = statistics.median(times)
+    print(f"{label:46} first {times[0] * 1000:7.0f} ms   median {median * 1000:7.0f} ms"
           f"   (n={len(times)})")
 
 
@@ -85,7 +87,9 @@ def main() -> None:
         store = TranscriptStore()
         show("TranscriptStore.list() (full parse)", timed(store.list, args.repeat))
         if hasattr(store, "digests"):
-            index = locations.cache_dir() / "transcript-index.json"
+            from interviewprep.transcripts.index import index_path
+
+            index = index_path(store)
             def cold() -> None:
                 index.unlink(missing_ok=True)
                 store.digests()

@@ -235,7 +235,60 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
 def cmd_tui(args: argparse.Namespace) -> int:
     from .tui.app import InterviewPrepApp
 
-    InterviewPrepApp().run()
+    InterviewPrepApp(bank_paths=getattr(args, "bank", None) or None).run()
+    return EXIT_OK
+
+
+# ---------------------------------------------------------------- practice / resume
+def _question_count(value: str) -> int:
+    try:
+        count = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if not 1 <= count <= 20:
+        raise argparse.ArgumentTypeError("must be 1 to 20")
+    return count
+
+
+def cmd_practice(args: argparse.Namespace) -> int:
+    from .interview import SessionSettings
+
+    settings = SessionSettings(
+        category=args.category, level=args.level, specialization=args.specialization,
+        count=args.count, seed=args.seed, timer=not args.no_timer,
+        follow_ups=not args.no_follow_ups,
+    )
+    if args.plain:
+        from .plain import run_plain
+
+        return run_plain(settings)
+    from .tui.app import InterviewPrepApp
+
+    InterviewPrepApp(start_settings=settings, bank_paths=args.bank or None).run()
+    return EXIT_OK
+
+
+def cmd_resume(args: argparse.Namespace) -> int:
+    from .transcripts import TranscriptError, TranscriptStore
+
+    store = TranscriptStore()
+    if args.id:
+        try:
+            transcript = store.load(args.id)
+        except TranscriptError as exc:
+            _err(str(exc))
+            return EXIT_ERROR
+        if transcript.finished:
+            _err(f"session {transcript.id} is already finished (see `interviewprep review`)")
+            return EXIT_ERROR
+    else:
+        transcript = store.latest_unfinished()
+        if transcript is None:
+            _err("no unfinished session to resume")
+            return EXIT_ERROR
+    from .tui.app import InterviewPrepApp
+
+    InterviewPrepApp(resume_id=transcript.id, bank_paths=args.bank or None).run()
     return EXIT_OK
 
 
@@ -250,6 +303,25 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("locate", help="print where the app keeps its data")
     p.set_defaults(func=cmd_locate)
+
+    p = sub.add_parser("practice", help="start a mock interview (in the TUI, or --plain)")
+    _add_question_filters(p)
+    p.add_argument("--count", type=_question_count, default=5, metavar="N",
+                   help="number of questions, 1 to 20 (default 5)")
+    p.add_argument("--seed", type=int, help="the same seed asks the same questions")
+    p.add_argument("--no-follow-ups", action="store_true", help="no follow-up probes")
+    p.add_argument("--no-timer", action="store_true", help="hide the 2-minute timer")
+    p.add_argument("--plain", action="store_true",
+                   help="line-based interview on standard input/output (no TUI)")
+    p.add_argument("--bank", type=Path, action="append", default=[], metavar="PATH",
+                   help="also load questions from this file or folder")
+    p.set_defaults(func=cmd_practice)
+
+    p = sub.add_parser("resume", help="resume an unfinished session (default: the latest)")
+    p.add_argument("id", nargs="?", metavar="ID", help="session id, or a unique prefix of it")
+    p.add_argument("--bank", type=Path, action="append", default=[], metavar="PATH",
+                   help="also load questions from this file or folder")
+    p.set_defaults(func=cmd_resume)
 
     p = sub.add_parser("setup", help="verify the model and export it to ONNX (once)")
     p.add_argument("--quiet", action="store_true", help="print only problems")
@@ -301,7 +373,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_question_filters(p: argparse.ArgumentParser) -> None:
-    from .bank.models import CATEGORIES, LEVELS, SPECIALIZATIONS
+    from .vocabulary import CATEGORIES, LEVELS, SPECIALIZATIONS
 
     p.add_argument("--category", choices=CATEGORIES)
     p.add_argument("--level", choices=LEVELS)

@@ -19,8 +19,6 @@ if TYPE_CHECKING:
     from .transcripts.index import SessionDigest
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
-CATEGORIES = ("behavioral", "technical", "scenario", "leadership", "adaptability")
-"""The fixed category ids (DESIGN.md); repeated here so listing does not import the bank."""
 
 
 def _err(message: str) -> None:
@@ -181,7 +179,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     transcript = _load(_store(), args.id)
     if transcript is None:
         return EXIT_ERROR
-    text = to_json(transcript) if args.format == "json" else to_markdown(transcript, _bank_or_none())
+    if args.format == "json":
+        text = to_json(transcript)
+    else:
+        text = to_markdown(transcript, _bank_or_none())
     if not args.output or str(args.output) == "-":
         sys.stdout.write(text)
         return EXIT_OK
@@ -196,7 +197,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 # ---------------------------------------------------------------- progress
 def cmd_progress(args: argparse.Namespace) -> int:
-    from .bank.models import CATEGORY_NAMES
+    from .vocabulary import CATEGORY_NAMES
     from .transcripts.export import format_duration, format_started
     from .transcripts.progress import progress_report
 
@@ -234,14 +235,18 @@ def cmd_progress(args: argparse.Namespace) -> int:
     if report.weakest_questions:
         print("\nQuestions to practise again (latest score)")
         for q in report.weakest_questions:
-            print(f"  {q.latest:>3}  {q.question_id}: {q.text}")
+            text = q.text if len(q.text) <= 72 else q.text[:71].rstrip() + "…"
+            print(f"  {q.latest:>3}  {text}\n       {q.question_id}")
     return EXIT_OK
 
 
 # ---------------------------------------------------------------- parser
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the review, export and progress commands to the `interviewprep` parser."""
-    review = sub.add_parser("review", help="list, show and delete saved sessions")
+    from .vocabulary import CATEGORIES
+
+    review = sub.add_parser("review", help="list, show and delete saved sessions",
+                            description="Saved sessions. Without an ACTION: the list.")
     review.set_defaults(func=cmd_review_list, json=False, category=None, since=None)
     review_sub = review.add_subparsers(title="review commands", metavar="ACTION")
 

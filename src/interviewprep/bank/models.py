@@ -6,34 +6,12 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
-CATEGORIES: tuple[str, ...] = ("behavioral", "technical", "scenario", "leadership", "adaptability")
-CATEGORY_NAMES: dict[str, str] = {
-    "behavioral": "Behavioral",
-    "technical": "Technical / process",
-    "scenario": "Case study / scenario",
-    "leadership": "Leadership / team",
-    "adaptability": "Adaptability / change",
-}
-LEVELS: tuple[str, ...] = ("entry", "mid", "senior")
-SPECIALIZATIONS: tuple[str, ...] = (
-    "general",
-    "infrastructure",
-    "software",
-    "itsm",
-    "cybersecurity",
-    "erp",
-    "digital-transformation",
-)
-# The eight elements whose ids and meanings are a contract (DESIGN.md).
-CONTRACT_ELEMENTS: tuple[str, ...] = (
-    "situation",
-    "task",
-    "action",
-    "result",
-    "risk",
-    "stakeholders",
-    "metrics",
-    "lessons",
+from ..vocabulary import (  # noqa: F401 - re-exported
+    CATEGORIES,
+    CATEGORY_NAMES,
+    CONTRACT_ELEMENTS,
+    LEVELS,
+    SPECIALIZATIONS,
 )
 
 Category = Literal["behavioral", "technical", "scenario", "leadership", "adaptability"]

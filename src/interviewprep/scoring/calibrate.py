@@ -209,7 +209,7 @@ def calibrate(scorer: Scorer, items: list[LabeledAnswer],
     # One pooled model, without element-specific cues, for elements that have no labels.
     pooled = Dataset(sum((train[e].features for e in CONTRACT_ELEMENTS), []),
                      np.concatenate([train[e].labels for e in CONTRACT_ELEMENTS]))
-    report.elements["*"] = fit_element(pooled, default, drop=("cue",))
+    report.elements["*"] = fit_element(pooled, default, drop=("cue", "cue_context"))
     return report
 
 

@@ -30,13 +30,20 @@ FEATURES: tuple[str, ...] = (
     "first_person",
     "hypothetical_past",  # "I would ..." where a past example was asked for
     "short",         # segment of under 6 words
+    "hypothetical",  # "I would ..." in any answer
+    "cue_context",   # lexical cue over this segment and the next (risk named, then answered)
+    "negated_cue",   # the element's own cue words are negated
+    "second_person", # "you ..." talk about projects in general
+    "probe",         # linear read-out of the embedding, fitted on the element library
 )
 
 # Used before calibration, and for elements with no labeled data of their own.
 DEFAULT_WEIGHTS: dict[str, float] = {
     "bias": -7.0, "sim_top3": 14.0, "sim_max": 0.0, "counter_max": -3.0, "margin": 4.0,
     "cue": 1.5, "negated": -1.5, "counterfactual": -1.0, "generic": -1.0, "stuffing": -2.5,
-    "first_person": 0.5, "hypothetical_past": -0.5, "short": -1.0,
+    "first_person": 0.5, "hypothetical_past": -0.5, "short": -1.0, "hypothetical": 0.0,
+    "cue_context": 0.5, "negated_cue": -1.5, "second_person": -0.5,
+    "probe": 1.0,
 }
 PARTIAL_BAND = 0.2
 """A probability within this distance below the threshold is reported as partial."""
@@ -64,11 +71,14 @@ class ElementModel:
                 "threshold": round(self.threshold, 4)}
 
 
-def text_features(element: str, texts: list[str], category: str | None) -> np.ndarray:
+def text_features(element: str, texts: list[str], category: str | None,
+                  sentence_index: list[int] | None = None) -> np.ndarray:
     """The lexical features (everything but similarity) of each segment, in FEATURES order."""
     past = category in PAST_CATEGORIES
     rows = []
-    for text in texts:
+    for i, text in enumerate(texts):
+        hypothetical = 1.0 if _HYPOTHETICAL.search(text) else 0.0
+        following = texts[i + 1] if i + 1 < len(texts) else ""
         rows.append([
             cues.cue_score(element, text),
             cues.negated(text),
@@ -76,10 +86,14 @@ def text_features(element: str, texts: list[str], category: str | None) -> np.nd
             cues.generic(text),
             cues.stuffing(text),
             1.0 if cues.FIRST_PERSON.search(text) else 0.0,
-            1.0 if past and _HYPOTHETICAL.search(text) else 0.0,
+            hypothetical if past else 0.0,
             1.0 if len(text.split()) < 6 else 0.0,
+            hypothetical,
+            cues.cue_score(element, f"{text} {following}"),
+            cues.negated_cue(element, text),
+            1.0 if cues.SECOND_PERSON.search(text) else 0.0,
         ])
-    return np.array(rows, dtype=np.float64).reshape(len(texts), 8)
+    return np.array(rows, dtype=np.float64).reshape(len(texts), len(FEATURES) - 6)
 
 
 def segment_features(
@@ -89,6 +103,8 @@ def segment_features(
     exemplar_vectors: np.ndarray,
     counter_vectors: np.ndarray,
     category: str | None,
+    sentence_index: list[int] | None = None,
+    probe: np.ndarray | None = None,
 ) -> np.ndarray:
     """Feature matrix (segments x FEATURES) for one element."""
     n = len(texts)
@@ -103,9 +119,31 @@ def segment_features(
         counter_max = (segment_vectors @ counter_vectors.T).max(axis=1)
     else:
         counter_max = np.zeros(n)
-    lexical = text_features(element, texts, category)
+    lexical = text_features(element, texts, category, sentence_index)
+    probe_score = (segment_vectors @ probe[:-1] + probe[-1]) if probe is not None else np.zeros(n)
     return np.column_stack([np.ones(n), sim_top3, sim_max, counter_max, sim_top3 - counter_max,
-                            lexical])
+                            lexical, probe_score])
+
+
+PROBE_RIDGE = 10.0
+
+
+def fit_probe(element_id: str, vectors: dict[str, tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
+    """Ridge read-out separating an element's exemplars from its counter-exemplars and from the
+    other elements' exemplars. Closed form and deterministic; returns weights plus bias."""
+    positives, counters = vectors[element_id]
+    others = [v[0] for k, v in vectors.items() if k != element_id]
+    negatives = np.vstack([counters, *others]) if others else counters
+    x = np.vstack([positives, negatives]).astype(np.float64)
+    y = np.r_[np.ones(len(positives)), -np.ones(len(negatives))]
+    # Balance the classes, and weigh counter-exemplars (the near misses) double.
+    weight = np.r_[np.full(len(positives), len(negatives) / max(1, len(positives))),
+                   np.full(len(counters), 2.0), np.ones(len(negatives) - len(counters))]
+    x1 = np.column_stack([x, np.ones(len(x))])
+    xw = x1 * weight[:, None]
+    reg = PROBE_RIDGE * np.eye(x1.shape[1])
+    reg[-1, -1] = 0.0
+    return np.linalg.solve(x1.T @ xw + reg, xw.T @ y)
 
 
 def probabilities(features: np.ndarray, model: ElementModel) -> np.ndarray:

@@ -39,7 +39,17 @@ ELEMENT_CUES: dict[str, re.Pattern[str]] = {
         r"replanned|re-planned|rebaselined|re-baselined|facilitated|coordinated|arranged|"
         r"pulled|put|got|sat down|worked|designed|automated|tested|trained|hired|engaged|asked)\b",
         r"\b(?:i|we)(?: would|'d| will|'ll) (?:first |then |immediately )?\w+",
+        r"\b(?:i|we) (?:then |first |also |usually |always |normally )?(?:build|draft|run|hold|"
+        r"set up|start|create|review|map|meet|ask|send|write|agree|use|track|log|break|split|"
+        r"schedule|bring|walk|check|keep|make|define|document|facilitate|assign|estimate|"
+        r"baseline|prioriti[sz]e|escalate|negotiate|invite|share|publish|report|link|challenge|"
+        r"pair|plan|book|chair|insist|involve|reconcile|rehearse|pilot|test|tag|capture)\b",
         r"\b(?:first|then|next|after that|finally),? (?:i|we)\b",
+        r"\b(?:i|we) (?:then |first |also |quickly |immediately |personally |finally )?"
+        r"(?!(?:needed|wanted|liked|hoped|tried|failed|used to|realised|realized|learned|learnt)\b)"
+        r"(?:[a-z]+ed|sent|ran|met|made|took|wrote|put|set|kept|got|brought|built|led|gave|told|"
+        r"went|began|held|spent|cut|chose|drew|found|paid|sat|saw|split|spoke|shut|sold|bought|"
+        r"taught|won|rewrote|froze|drove|flew|rang|swapped|shifted|dropped|stopped|planned)\b",
     ),
     "result": _rx(
         r"\bas a result\b", r"\bin the end\b", r"\bended up\b", r"\bwent live\b", r"\bgo-?live\b",
@@ -52,6 +62,8 @@ ELEMENT_CUES: dict[str, re.Pattern[str]] = {
     "risk": _rx(
         r"\brisks?\b", r"\bthreat\b", r"\bconcern(?:ed)?\b", r"\bvulnerab", r"\bexposure\b",
         r"\bsingle point of failure\b", r"\bcould (?:slip|fail|delay|miss|break)\b",
+        r"\bworr(?:y|ied|ies|ying)\b", r"\bafraid\b", r"\bin case\b", r"\bdanger",
+        r"\bwould (?:break|fail|slip|stop|lose)\b", r"\bexposed\b", r"\bweak spot\b",
         r"\bmight (?:slip|fail|delay|miss|break|not)\b", r"\bworst case\b", r"\bwhat if\b",
     ),
     "risk_response": _rx(
@@ -90,7 +102,10 @@ NEGATION = _rx(
 COUNTERFACTUAL = _rx(r"\bshould(?:'ve| have)\b", r"\bcould(?:'ve| have)\b", r"\bwish i had\b",
                      r"\bif only\b", r"\bought to have\b")
 GENERIC = _rx(
-    r"\b(?:always|usually|generally|typically|in general|every project|all projects|any project)\b",
+    r"\b(?:always|usually|generally|typically|in general|every project|all projects|any project|"
+    r"on every|in every|each project)\b",
+    r"\bpassionate about\b", r"\bbig believer\b", r"\bcentral to\b", r"\bbest practices?\b",
+    r"\bproactive(?:ly)?\b", r"\bholistic\b", r"\bi make sure (?:that )?(?:all|every|the)\b",
     r"\b(?:is|are) (?:very |really |so |extremely )?(?:important|key|crucial|critical|essential|"
     r"vital|everything)\b",
     r"\bmatters?\b", r"\bi believe in\b", r"\bi(?:'m| am) (?:good|great|strong) at\b",
@@ -102,6 +117,7 @@ STUFFING_TERMS = _rx(
     r"\bagile\b", r"\bsynerg", r"\bleadership\b", r"\bquality\b", r"\bvalue\b", r"\bbudgets?\b",
     r"\bscope\b", r"\bownership\b", r"\bdata[- ]driven\b", r"\btransparen",
 )
+SECOND_PERSON = _rx(r"\byou(?:'re|'ve|'d|'ll)?\b", r"\byour\b")
 FIRST_PERSON = _rx(r"\b(?:i|i'm|i've|i'd|we|we've|we'd|my|our)\b")
 PAST_TENSE = _rx(r"\b\w+ed\b", r"\b(?:was|were|had|did|made|ran|met|got|took|went|built|led|"
                  r"set|put|kept|brought|saw|found|told|felt|began|wrote|sent|spent|cut)\b")
@@ -121,6 +137,27 @@ def cue_score(element: str, text: str) -> float:
         return 1.0 if who and how else (0.4 if who else 0.0)
     pattern = ELEMENT_CUES.get(element)
     return 1.0 if pattern is not None and pattern.search(text) else 0.0
+
+
+_NEGATION_WINDOW = 45
+"""Characters before an element cue in which a negation word negates it."""
+
+
+def negated_cue(element: str, text: str) -> float:
+    """1.0 when the element's own cue words are negated ("never assessed the risks")."""
+    patterns = [ELEMENT_CUES.get(element)]
+    if element == "risk":
+        patterns.append(ELEMENT_CUES["risk_response"])
+    elif element == "stakeholders":
+        patterns.append(ELEMENT_CUES["stakeholder_engagement"])
+    for pattern in patterns:
+        if pattern is None:
+            continue
+        for match in pattern.finditer(text):
+            before = text[max(0, match.start() - _NEGATION_WINDOW) : match.start()]
+            if NEGATION.search(before):
+                return 1.0
+    return 0.0
 
 
 def negated(text: str) -> float:

@@ -51,6 +51,7 @@ class Scorer:
         for element_id in self.elements:
             self._exemplar_vectors(element_id)
         self.cache.save()
+        self.probes = {e: coverage.fit_probe(e, self._exemplars) for e in self.elements}
 
     @classmethod
     def load(
@@ -96,7 +97,8 @@ class Scorer:
         for element_id in element_ids:
             exemplars, counters = self._exemplar_vectors(element_id)
             features[element_id] = coverage.segment_features(
-                element_id, texts, vectors, exemplars, counters, category
+                element_id, texts, vectors, exemplars, counters, category,
+                [s.sentence for s in segments], self.probes.get(element_id),
             )
         return AnswerAnalysis(text, truncated, segments, vectors, features)
 
@@ -197,7 +199,7 @@ class Scorer:
         for element_id in element_ids:
             exemplars, counters = self._exemplar_vectors(element_id)
             feats = coverage.segment_features(element_id, sentences, vectors, exemplars, counters,
-                                              None)
+                                              None, None, self.probes.get(element_id))
             probs = coverage.probabilities(feats, self.model_for(element_id))
             best = int(np.argmax(probs))
             if probs[best] >= 0.5:

@@ -138,8 +138,8 @@ def header_markdown(transcript: Transcript, level: int = 1) -> str:
         out += ["", "| # | Question | Category | Score |", "|--:|---|---|--:|"]
         for n, turn in enumerate(transcript.turns, 1):
             score = "skipped" if turn.skipped else format_score(turn.overall)
-            out.append(f"| {n} | {_cell(turn.question_text)} | {_cell(category_name(turn.category))}"
-                       f" | {score} |")
+            category = _cell(category_name(turn.category))
+            out.append(f"| {n} | {_cell(turn.question_text)} | {category} | {score} |")
     return "\n".join(out)
 
 
@@ -250,7 +250,8 @@ def to_text(transcript: Transcript, bank: Bank | None = None, width: int = 88) -
         many = len(turn.attempts) > 1
         for k, attempt in enumerate(turn.attempts, 1):
             title = f"Attempt {k} ({attempt.overall}/100)" if many else "Your answer"
-            out += [f"{title}, {format_duration(attempt.seconds)}:", fill(attempt.answer, "  │ "), ""]
+            out += [f"{title}, {format_duration(attempt.seconds)}:",
+                    fill(attempt.answer, "  │ "), ""]
         follow = turn.follow_up
         if follow and follow.answer:
             out += [fill(f"Follow-up: {follow.question}"), fill(follow.answer, "  │ "), ""]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -82,7 +82,8 @@ class SessionDigest:
         return self.started_at[:10]
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        # Shallow copies (not dataclasses.asdict, which deep-copies): json.dumps walks the rest.
+        return {**vars(self), "turns": [dict(vars(t)) for t in self.turns]}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> SessionDigest:
@@ -185,6 +186,7 @@ def digests(store: TranscriptStore) -> tuple[list[SessionDigest], list[Unreadabl
         if isinstance(entry, dict) and entry.get("stamp") == stamp:
             try:
                 digest = SessionDigest.from_json(entry["digest"])
+                fresh[path.name] = entry  # unchanged: keep the cached entry as it is
             except (KeyError, TypeError, ValueError):
                 digest = None
         if digest is None:
@@ -199,7 +201,7 @@ def digests(store: TranscriptStore) -> tuple[list[SessionDigest], list[Unreadabl
             except (AttributeError, KeyError, TypeError, ValueError) as exc:
                 problems.append(UnreadableTranscript(path, f"unreadable transcript ({exc})"))
                 continue
-        fresh[path.name] = {"stamp": stamp, "digest": digest.to_json()}
+            fresh[path.name] = {"stamp": stamp, "digest": digest.to_json()}
         found.append(digest)
     if changed or fresh.keys() != cached.keys():
         try:

@@ -58,6 +58,22 @@ def atomic_write_text(path: Path, text: str) -> None:
         pass
 
 
+def _check_feedback(transcript: Transcript) -> None:
+    """Reject feedback of the wrong shape now, so screens never meet it later."""
+    for turn in transcript.turns:
+        feedbacks = [a.feedback for a in turn.attempts]
+        if turn.follow_up is not None and turn.follow_up.feedback is not None:
+            feedbacks.append(turn.follow_up.feedback)
+        for feedback in feedbacks:
+            if not isinstance(feedback, dict):
+                raise ValueError(f"feedback of '{turn.question_id}' is not an object")
+            elements = feedback.get("elements", [])
+            if not isinstance(elements, list) or not all(
+                    isinstance(e, dict) and "id" in e for e in elements):
+                raise ValueError(f"feedback elements of '{turn.question_id}' are malformed")
+            int(feedback.get("overall", 0))
+
+
 class TranscriptStore:
     """The folder of saved sessions (one JSON file each)."""
 
@@ -101,9 +117,11 @@ class TranscriptStore:
     def parse(path: Path, data: dict[str, Any]) -> Transcript:
         """A transcript from read_data()'s object, migrated to the current schema."""
         try:
-            return Transcript.from_json(data)
+            transcript = Transcript.from_json(data)
+            _check_feedback(transcript)
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise TranscriptError(f"{path}: unreadable transcript ({exc})") from exc
+        return transcript
 
     def load(self, session_id: str) -> Transcript:
         """Load by id, or by a unique prefix of an id."""

@@ -72,7 +72,7 @@ class InterviewPrepApp(App[None]):
     BINDINGS = [
         Binding("ctrl+q", "quit_app", "Quit", id="app.quit", priority=True,
                 tooltip="Quit; a session in progress stays saved and resumable."),
-        Binding("f1", "help", "Help", id="app.help"),
+        Binding("f1", "help", "Help", id="app.help", key_display="F1"),
         Binding("question_mark", "help", "Help", id="app.help_key", show=False),
     ]
 
@@ -121,7 +121,8 @@ class InterviewPrepApp(App[None]):
             more = f" (and {len(self.bank_errors) - 1} more)" if len(self.bank_errors) > 1 else ""
             self.notify(f"{first}{more}\nRun `interviewprep bank validate` for the full list.",
                         title="Problems in the question bank", severity="warning", timeout=12)
-        self.load_scorer()
+        # After the first frame: the loading thread must not compete with the first paint.
+        self.call_after_refresh(self.load_scorer)
         if self.resume_id:
             self.resume_session(self.resume_id)
         elif self.start_settings is not None:

@@ -1,0 +1,88 @@
+"""Render benchmark figures as benchmarks/RESULTS.md, each against its target."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def _fmt(value, digits=3):
+    return "n/a" if value is None else (f"{value:.{digits}f}" if isinstance(value, float) else str(value))
+
+
+def _verdict(ok: bool | None) -> str:
+    return "n/a" if ok is None else ("met" if ok else "**not met**")
+
+
+def write_results(r: dict, path: Path) -> None:
+    el = r.get("elements", {})
+    lat = r.get("latency", {})
+    cold = r.get("cold_process", {})
+    tui = r.get("tui_first_screen") or {}
+    moh = r.get("mohler", {})
+    sem = r.get("semeval", {})
+    rev = r.get("review_listing") or {}
+    rows = [
+        ("Held-out element macro-F1 (8 contract elements)", ">= 0.85", el.get("macro_f1"),
+         None if el.get("macro_f1") is None else el["macro_f1"] >= 0.85),
+        ("Mohler Pearson r (unfitted)", ">= 0.55", moh.get("pearson_r"),
+         None if moh.get("pearson_r") is None else moh["pearson_r"] >= 0.55),
+        ("Warm scoring, 300-word answer, p50 (ms)", "<= 40", lat.get("p50_ms"),
+         None if lat.get("p50_ms") is None else lat["p50_ms"] <= 40),
+        ("`interviewprep score`, one answer, whole process (s)", "<= 1.5", cold.get("median_s"),
+         None if cold.get("median_s") is None else cold["median_s"] <= 1.5),
+        ("TUI first screen drawn (s)", "<= 1.0", tui.get("median_s"),
+         None if tui.get("median_s") is None else tui["median_s"] <= 1.0),
+        ("Peak RSS while scoring (MB)", "<= 300", cold.get("peak_rss_mb"),
+         None if cold.get("peak_rss_mb") is None else cold["peak_rss_mb"] <= 300),
+    ]
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Measured {r.get('date')} on {r.get('machine')}; embedder runtime `{r.get('runtime')}`.",
+        "Regenerate with `make bench` (never part of `make test`).",
+        "",
+        "| measure | target | value | |",
+        "|---|---|---|---|",
+    ]
+    for name, target, value, ok in rows:
+        lines.append(f"| {name} | {target} | {_fmt(value)} | {_verdict(ok)} |")
+    lines += ["", "## Element detection on the held-out split", ""]
+    if el.get("elements"):
+        lines += [f"{el['n']} held-out labeled answers (calibration/labeled, split by a hash of the "
+                  "id; fitting never sees them).", "",
+                  "| element | precision | recall | F1 |", "|---|---|---|---|"]
+        for name, m in el["elements"].items():
+            lines.append(f"| {name} | {m['precision']:.3f} | {m['recall']:.3f} | {m['f1']:.3f} |")
+        lines += ["", f"Baselines on the same split: keyword cues alone "
+                  f"{_fmt(el.get('keyword_baseline_macro_f1'))}, plain cosine (top-3 exemplar "
+                  f"mean >= 0.5) {_fmt(el.get('cosine_0.5_baseline_macro_f1'))}."]
+    else:
+        lines.append(f"not measured: {el}")
+    lines += ["", "## Answer-vs-reference similarity (shared/benchmarks/asag, measured only)", ""]
+    if moh:
+        lines.append(f"Mohler 2011: Pearson r = {_fmt(moh.get('pearson_r'))} over {moh.get('n')} "
+                     f"answers (plain whole-answer cosine with the same model: "
+                     f"{_fmt(moh.get('pearson_r_plain_cosine'))}).")
+    for corpus, splits in sem.items():
+        if not isinstance(splits, dict):
+            continue
+        parts = [f"{k.removeprefix('test-')} {v['macro_f1']:.3f}" for k, v in splits.items()
+                 if isinstance(v, dict)]
+        lines.append(f"SemEval-2013 {corpus}, 2-way macro-F1 (threshold "
+                     f"{_fmt(splits.get('threshold'))} fitted on training/ only): "
+                     + ", ".join(parts) + ".")
+    lines += ["", "## Speed and memory", ""]
+    if lat:
+        lines.append(f"Warm scoring of a {lat.get('words')}-word answer against 8 elements: "
+                     f"p50 {_fmt(lat.get('p50_ms'), 1)} ms, p95 {_fmt(lat.get('p95_ms'), 1)} ms.")
+    if cold:
+        lines.append(f"Whole `interviewprep score --question ID --answer-file F --json` process: "
+                     f"median {_fmt(cold.get('median_s'), 2)} s, worst {_fmt(cold.get('max_s'), 2)} s "
+                     f"of 5; peak RSS {_fmt(cold.get('peak_rss_mb'), 0)} MB; torch imported: "
+                     f"{cold.get('imports_torch')}.")
+    if tui:
+        lines.append(f"TUI first screen (process start to first refresh, headless): median "
+                     f"{_fmt(tui.get('median_s'), 2)} s of 3.")
+    if rev:
+        lines.append(f"Review listing: {rev}")
+    path.write_text("\n".join(lines) + "\n")

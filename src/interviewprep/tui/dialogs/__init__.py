@@ -1,0 +1,1 @@
+"""Modal dialogs: confirmations, errors and the model answer."""

@@ -1,0 +1,1 @@
+"""Full-page screens: home, setup, interview, summary, bank browser, question detail, help."""

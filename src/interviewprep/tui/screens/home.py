@@ -1,0 +1,232 @@
+"""Home: start, resume, review, progress, browse; the last sessions at a glance."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ...bank import CATEGORY_NAMES
+from ...transcripts import Transcript
+from ..widgets.display import format_score, format_started, score_colour
+from ..widgets.key_footer import KeyFooter
+from ..widgets.scorer_status import ScorerStatus
+
+RECENT_ROWS = 8
+
+MENU = [
+    ("start", "Start practice", "s"),
+    ("resume", "Resume unfinished session", "u"),
+    ("review", "Review past sessions", "r"),
+    ("progress", "Progress", "p"),
+    ("browse", "Browse the question bank", "b"),
+    ("quit", "Quit", "^q"),
+]
+
+
+class HomeScreen(Screen[None]):
+    """Where every visit starts."""
+
+    HELP_TITLE = "Home"
+    HELP_NOTES = [
+        "Pick an item with the arrow keys and Enter, or press its letter. The scorer loads in "
+        "the background; you can set up a session or browse questions while it does.",
+    ]
+    BINDINGS = [
+        Binding("s", "start", "Practice", id="home.start"),
+        Binding("u", "resume", "Resume", id="home.resume"),
+        Binding("r", "review", "Review", id="home.review"),
+        Binding("p", "progress", "Progress", id="home.progress"),
+        Binding("b", "browse", "Questions", id="home.browse"),
+        Binding("l", "reload_scorer", "Load scorer again", id="home.reload_scorer"),
+        Binding("q", "quit", "Quit", id="home.quit", show=False),
+    ]
+
+    class RecentLoaded(Message):
+        """The saved sessions were read (in a thread) for the recent list."""
+
+        def __init__(self, sessions: list[Transcript], unreadable: int) -> None:
+            super().__init__()
+            self.sessions = sessions
+            self.unreadable = unreadable
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.unfinished: Transcript | None = None
+        """The newest unfinished session with at least one turn, offered for resuming."""
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="◆")
+        with Horizontal(id="home-body"):
+            with Vertical(id="home-left"):
+                yield Static(Content.assemble(
+                    ("Mock interviews\n", "bold $text-accent"),
+                    ("for IT project managers", "bold"),
+                ), id="home-title")
+                yield Static(
+                    "Answer interview questions in writing and get explainable feedback: which "
+                    "parts of a strong answer you covered, the sentence that shows it, and what "
+                    "to add. Everything runs offline.",
+                    id="home-intro", markup=False,
+                )
+                yield OptionList(id="home-menu")
+                yield Static(id="home-bank", markup=False)
+            with Vertical(id="home-right"):
+                yield Static(id="home-resume", markup=False)
+                yield Static("Recent sessions", classes="section-title")
+                yield DataTable(id="home-recent", cursor_type="none", zebra_stripes=False,
+                                show_cursor=False)
+                yield Static(id="home-recent-empty", markup=False)
+        yield ScorerStatus(id="home-scorer")
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#home-recent", DataTable)
+        table.add_column("Date", width=17)
+        table.add_column("Questions", width=9)
+        table.add_column("Score", width=6)
+        table.add_column("Categories")
+        bank = self.app.bank  # type: ignore[attr-defined]
+        categories = sorted({q.category for q in bank.questions.values()})
+        self.query_one("#home-bank", Static).update(Content.assemble(
+            (f"{len(bank.questions)}", "bold"), (" questions in ", "$text-muted"),
+            (f"{len(categories)}", "bold"), (" categories", "$text-muted"),
+        ))
+        self._build_menu()
+        self.query_one("#home-menu", OptionList).focus()
+        self.watch(self.app, "scorer_state", lambda _state: self.refresh_bindings())
+        self.load_recent()
+
+    def on_screen_resume(self) -> None:
+        if self.is_mounted:
+            self.load_recent()
+
+    # ------------------------------------------------------------------ recent sessions
+    @work(thread=True, exclusive=True, exit_on_error=False, group="recent",
+          description="Reading saved sessions")
+    def load_recent(self) -> None:
+        sessions, problems = self.app.store.list()  # type: ignore[attr-defined]
+        self.post_message(self.RecentLoaded(sessions, len(problems)))
+
+    def on_home_screen_recent_loaded(self, message: RecentLoaded) -> None:
+        self.unfinished = next((t for t in message.sessions if not t.finished and t.turns), None)
+        table = self.query_one("#home-recent", DataTable)
+        table.clear()
+        room = max(12, (table.size.width or self.size.width // 2) - 17 - 9 - 6 - 8)
+        for t in message.sessions[:RECENT_ROWS]:
+            answered = len(t.answered_turns)
+            overall = t.overall
+            score = (Content.styled("—", "$text-muted") if overall is None
+                     else Content.styled(format_score(overall), f"bold {score_colour(overall)}"))
+            questions = f"{answered}/{len(t.plan) or len(t.turns)}"
+            cats = ", ".join(CATEGORY_NAMES.get(c, c).split(" /")[0] for c in t.categories)
+            if not t.finished:
+                cats = f"{cats} (unfinished)" if cats else "(unfinished)"
+            if len(cats) > room:
+                cats = cats[: room - 1] + "…"
+            table.add_row(format_started(t.started_at), questions, score, cats)
+        empty = self.query_one("#home-recent-empty", Static)
+        if not message.sessions:
+            empty.update("No sessions yet. Start practice to record your first one.")
+        elif message.unreadable:
+            empty.update(f"{message.unreadable} saved file(s) could not be read; "
+                         "`interviewprep review list` names them.")
+        else:
+            empty.update("")
+        table.display = bool(message.sessions)
+        self._show_resume()
+        self._build_menu()
+        self.refresh_bindings()
+
+    def _show_resume(self) -> None:
+        callout = self.query_one("#home-resume", Static)
+        t = self.unfinished
+        callout.display = t is not None
+        if t is None:
+            return
+        done = len([turn for turn in t.turns if turn.attempts or turn.skipped])
+        callout.update(Content.assemble(
+            ("Unfinished session\n", "bold $text-warning"),
+            f"Started {format_started(t.started_at)} · {done} of {len(t.plan)} questions done\n",
+            ("Press ", "$text-muted"), ("u", "bold $text-accent"),
+            (" to pick up where you left off.", "$text-muted"),
+        ))
+
+    def _build_menu(self) -> None:
+        menu = self.query_one("#home-menu", OptionList)
+        highlighted = menu.highlighted_option.id if menu.highlighted_option else None
+        menu.clear_options()
+        for option_id, label, key in MENU:
+            if option_id == "resume" and self.unfinished is None:
+                continue
+            menu.add_option(Option(Content.assemble(f"{label:<28}", (key, "$text-muted")),
+                                   id=option_id))
+        ids = [o.id for o in menu.options]
+        menu.highlighted = ids.index(highlighted) if highlighted in ids else 0
+
+    @on(OptionList.OptionSelected, "#home-menu")
+    def _menu_choice(self, event: OptionList.OptionSelected) -> None:
+        action = event.option.id
+        if action == "quit":
+            self.app.action_quit_app()  # type: ignore[attr-defined]
+        elif action:
+            getattr(self, f"action_{action}")()
+
+    # ------------------------------------------------------------------ actions
+    def action_start(self) -> None:
+        from .setup import SetupScreen
+
+        self.app.push_screen(SetupScreen())
+
+    def action_resume(self) -> None:
+        if self.unfinished is None:
+            self.notify("There is no unfinished session to resume.")
+            return
+        self.app.resume_session(self.unfinished.id)  # type: ignore[attr-defined]
+
+    def action_review(self) -> None:
+        self._open_lazily("review", "ReviewScreen", "Review")
+
+    def action_progress(self) -> None:
+        self._open_lazily("progress", "ProgressScreen", "Progress")
+
+    def _open_lazily(self, module: str, screen_name: str, label: str) -> None:
+        """Import a screen only when asked for; a missing or broken one is a notice."""
+        from importlib import import_module
+
+        try:
+            screen_type = getattr(import_module(f"{__package__}.{module}"), screen_name)
+        except ImportError:
+            self.notify(f"{label} is not available yet", severity="warning")
+            return
+        try:
+            self.app.push_screen(screen_type())
+        except Exception as exc:  # noqa: BLE001 - a broken screen must not take the app down
+            self.notify(f"{label} could not open: {exc}", severity="error")
+
+    def action_browse(self) -> None:
+        from .bank_browser import BankBrowserScreen
+
+        self.app.push_screen(BankBrowserScreen())
+
+    def action_reload_scorer(self) -> None:
+        if self.app.scorer_state != "failed":  # type: ignore[attr-defined]
+            self.notify("The scorer is already " + self.app.scorer_state + ".")  # type: ignore[attr-defined]
+            return
+        self.app.reload_scorer()  # type: ignore[attr-defined]
+
+    def action_quit(self) -> None:
+        self.app.action_quit_app()  # type: ignore[attr-defined]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "resume":
+            return self.unfinished is not None
+        if action == "reload_scorer":
+            return getattr(self.app, "scorer_state", "") == "failed"
+        return True

@@ -1,0 +1,477 @@
+"""The interview: a conversation with the interviewer, an answer box, and feedback on each answer.
+
+Scoring runs in a thread worker that posts `FeedbackReady`; the answer box is locked (the
+`locked` reactive) until it arrives. The engine saves the transcript after every turn.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, HorizontalGroup, Vertical
+from textual.message import Message
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Header, LoadingIndicator, Static, TextArea
+from textual.worker import Worker, WorkerState, get_current_worker
+
+from ... import locations
+from ...bank import CATEGORY_NAMES
+from ...interview import InterviewSession, TurnResult
+from ...interview.session import TARGET_SECONDS
+from ...transcripts import Turn
+from ..widgets.answer import AnswerBox, AnswerStatus
+from ..widgets.chat import ChatLog, ChatMessage
+from ..widgets.feedback import FeedbackPanel
+from ..widgets.key_footer import KeyFooter
+
+ANSWERING = ("answer", "follow_up", "retry")
+BOX_TITLES = {"answer": "Your answer", "follow_up": "Your answer to the follow-up",
+              "retry": "Your answer, second try", "scoring": "Scoring…", "review": "Your answer",
+              "done": ""}
+
+
+class ScorerUnavailable(Exception):
+    """The scorer failed to load, so the answer cannot be scored now."""
+
+
+def drafts_dir() -> Path:
+    """Unsent answers kept when the user quits mid-answer (restored on resume)."""
+    return locations.data_dir() / "drafts"
+
+
+class InterviewScreen(Screen[None]):
+    """One mock interview, question by question."""
+
+    HELP_TITLE = "Interview"
+    HELP_NOTES = [
+        "While you type, letters go into the answer box and Enter starts a new line. Submit "
+        "with ctrl+s or F2. Press Esc to leave the box; then n, r and m work, the arrow keys "
+        "scroll the feedback, and a takes you back to the box.",
+        "After feedback the interviewer may ask one follow-up about a missing part: answer it "
+        "(it is scored together with your first answer) or skip it with F4.",
+        "Every answer is saved as you go. If you quit, the session can be resumed from the "
+        "home screen or with `interviewprep resume`.",
+    ]
+    HELP_EXTRA_KEYS = [("esc", "In the answer box: done typing (leave the box)"),
+                       ("↑ ↓ pgup pgdn", "Out of the box: scroll the feedback")]
+    BINDINGS = [
+        Binding("ctrl+s,f2", "submit", "Submit", id="interview.submit", key_display="^s/F2",
+                show=False),
+        Binding("f4", "skip", "Skip", id="interview.skip", key_display="F4", show=False),
+        Binding("n", "next", "Next", id="interview.next"),
+        Binding("r", "retry", "Retry", id="interview.retry"),
+        Binding("f3,m", "model_answer", "Model answer", id="interview.model_answer",
+                key_display="m/F3"),
+        Binding("a", "focus_answer", "Answer", id="interview.focus_answer"),
+        Binding("f5", "toggle_view", "Feedback", id="interview.toggle_view",
+                key_display="F5"),
+        Binding("escape", "leave", "Leave", id="interview.leave",
+                tooltip="Back to the home screen; the session stays resumable."),
+    ]
+
+    mode: reactive[str] = reactive("answer", always_update=True, init=False)
+    """answer | follow_up | retry (typing) · scoring (waiting for feedback) · review · done."""
+    locked: reactive[bool] = reactive(False, init=False)
+    """True while an answer is being scored: the answer box is read-only."""
+
+    class FeedbackReady(Message):
+        """An answer was scored (posted from the scoring thread)."""
+
+        def __init__(self, result: TurnResult, kind: str) -> None:
+            super().__init__()
+            self.result = result
+            self.kind = kind
+            """answer | retry | follow_up"""
+
+    class WaitingForScorer(Message):
+        """The answer is queued until the scorer finishes loading."""
+
+    def __init__(self, session: InterviewSession, *, resumed: bool = False) -> None:
+        super().__init__()
+        self.session = session
+        self.resumed = resumed
+        self.clock: Callable[[], float] = lambda: 0.0
+        self._answer_started = 0.0
+        self._pending_bubble: ChatMessage | None = None
+        self._mode_before_scoring = "answer"
+
+    # ------------------------------------------------------------------ layout
+    def compose(self) -> ComposeResult:
+        yield Header(icon="◆")
+        with Horizontal(id="interview-body"):
+            with Vertical(id="conversation"):
+                yield AnswerStatus(id="answer-status")
+                yield ChatLog(id="chat")
+                with HorizontalGroup(id="scoring"):
+                    yield LoadingIndicator()
+                    yield Static("Scoring your answer…", id="scoring-text", markup=False)
+                yield AnswerBox(id="answer", cursor_blink=getattr(self.app, "cursor_blink", True))
+            yield FeedbackPanel(id="feedback")
+        yield KeyFooter(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.clock = getattr(self.app, "clock", self.clock)
+        self.sub_title = "Mock interview"
+        status = self.query_one(AnswerStatus)
+        status.target = TARGET_SECONDS if self.session.settings.timer else None
+        self.query_one("#scoring").display = False
+        self.set_interval(1.0, self._tick)
+        chat = self.query_one(ChatLog)
+        session = self.session
+        if self.resumed:
+            done = session.index
+            chat.say("note", f"Welcome back. {done} of {session.total} questions done; "
+                             "let's carry on.")
+        else:
+            chat.say("interviewer", session.greeting())
+        if session.done:
+            self._finish()
+            return
+        self.ask_current()
+        if self.resumed:
+            self._restore_draft()
+
+    @property
+    def box(self) -> AnswerBox:
+        return self.query_one(AnswerBox)
+
+    @property
+    def in_progress(self) -> bool:
+        """Quitting now would leave something unfinished (answered turns or typed text)."""
+        if self.session.done or self.mode == "done":
+            return False
+        return bool(self.session.transcript.turns) or bool(self.box.text.strip()) or \
+            self.mode == "scoring"
+
+    # ------------------------------------------------------------------ mode
+    def watch_mode(self, mode: str) -> None:
+        box = self.box
+        self.locked = mode == "scoring"
+        box.read_only = mode not in ANSWERING
+        box.border_title = BOX_TITLES.get(mode, "")
+        box.set_class(mode not in ANSWERING, "-inactive")
+        box.placeholder = {
+            "follow_up": "Answer the follow-up here, or press F4 to skip it.",
+            "review": "n next question · r answer again · m model answer",
+        }.get(mode, "Type your answer here. Enter starts a new line; ctrl+s or F2 submits.")
+        if mode in ANSWERING:
+            self._answer_started = self.clock()
+            self.query_one(AnswerStatus).elapsed = 0
+            box.focus()
+        elif mode == "review":
+            self.query_one(FeedbackPanel).focus()
+        self.refresh_bindings()
+
+    def watch_locked(self, locked: bool) -> None:
+        self.query_one("#scoring").display = locked
+        if locked:
+            self.query_one("#scoring-text", Static).update("Scoring your answer…")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        mode = self.mode
+        if action == "submit":
+            return mode in ANSWERING
+        if action == "skip":
+            return mode in ANSWERING
+        typing = isinstance(self.focused, AnswerBox)
+        if action in ("next", "retry"):
+            # Letters go into the answer box while it has focus.
+            return mode in ("review", "follow_up") and not typing
+        if action == "focus_answer":
+            return mode in ANSWERING and not typing
+        if action == "model_answer":
+            return mode != "done"
+        if action == "toggle_view":
+            return self.has_class("-narrow") and not typing
+        return True
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()
+
+    def on_descendant_blur(self) -> None:
+        self.refresh_bindings()
+
+    def _tick(self) -> None:
+        if self.mode in ANSWERING:
+            self.query_one(AnswerStatus).elapsed = self.clock() - self._answer_started
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        if self.mode in ANSWERING:
+            self.query_one(AnswerStatus).words = self.box.words
+
+    # ------------------------------------------------------------------ the flow
+    def ask_current(self) -> None:
+        """The interviewer asks the current question; the box opens for the answer."""
+        session = self.session
+        question = session.current
+        if question is None:
+            self._finish()
+            return
+        self.query_one(ChatLog).say("interviewer", f"{session.transition()}\n\n{question.text}")
+        category = CATEGORY_NAMES.get(question.category, question.category).split(" /")[0]
+        self.query_one(AnswerStatus).where = (
+            f"Question {session.index + 1} of {session.total} · {category}")
+        self.query_one(FeedbackPanel).clear_feedback()
+        self.remove_class("-show-feedback")
+        self.box.clear()
+        self.mode = "answer"
+
+    def action_submit(self) -> None:
+        if self.mode not in ANSWERING:
+            return
+        text = self.box.text
+        if not text.strip():
+            self.notify("Type your answer first, or press F4 to skip.", severity="warning")
+            return
+        kind = {"follow_up": "follow_up", "retry": "retry"}.get(self.mode, "answer")
+        seconds = max(0.0, self.clock() - self._answer_started)
+        self._pending_bubble = self.query_one(ChatLog).say("candidate", text)
+        self._mode_before_scoring = self.mode
+        self.query_one(AnswerStatus).elapsed = seconds
+        self.mode = "scoring"
+        self.score_answer(kind, text, seconds)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="scoring",
+          description="Scoring the answer")
+    def score_answer(self, kind: str, text: str, seconds: float) -> None:
+        app = self.app
+        session = self.session
+        if session.scorer is None:
+            if not app.scorer_settled.is_set():  # type: ignore[attr-defined]
+                self.post_message(self.WaitingForScorer())
+                worker = get_current_worker()
+                while not app.scorer_settled.wait(0.2):  # type: ignore[attr-defined]
+                    if worker.is_cancelled:
+                        return
+            scorer = app.scorer  # type: ignore[attr-defined]
+            if scorer is None:
+                raise ScorerUnavailable(
+                    f"The scorer could not load: {app.scorer_detail}")  # type: ignore[attr-defined]
+            session.scorer = scorer
+            if not session.transcript.model:
+                session.transcript.model = dict(getattr(scorer, "model_info", {}) or {})
+        if kind == "follow_up":
+            result = session.submit_follow_up(text, seconds)
+        else:
+            result = session.submit(text, seconds)
+        self.post_message(self.FeedbackReady(result, kind))
+
+    def on_interview_screen_waiting_for_scorer(self) -> None:
+        self.query_one("#scoring-text", Static).update(
+            "Loading scorer… your answer is scored as soon as it is ready.")
+
+    def on_interview_screen_feedback_ready(self, message: FeedbackReady) -> None:
+        result, kind = message.result, message.kind
+        self._pending_bubble = None
+        self.box.clear()
+        self.query_one(AnswerStatus).words = message.result.feedback.signals.words
+        self._delete_draft()
+        bank = self.session.bank
+        names = {eid: element.name for eid, element in bank.elements.items()}
+        heading = {"answer": "first answer", "retry": "second try",
+                   "follow_up": "with your follow-up"}[kind]
+        feedback = result.feedback
+        self.query_one(FeedbackPanel).show_feedback(
+            feedback, heading=heading, previous_overall=result.previous_overall,
+            newly_covered=result.newly_covered, names=names,
+        )
+        chat = self.query_one(ChatLog)
+        if result.previous_overall is not None:
+            delta = feedback.overall - result.previous_overall
+            chat.say("note", f"Score {result.previous_overall} → {feedback.overall} "
+                             f"({delta:+d}) {heading}")
+        else:
+            chat.say("note", f"Score {feedback.overall}/100 · the feedback is "
+                             f"{'under F5' if self.has_class('-narrow') else 'on the right'}")
+        if result.probe:
+            chat.say("probe", result.probe)
+            self.mode = "follow_up"
+        else:
+            self.add_class("-show-feedback")
+            self.mode = "review"
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "scoring" or event.state != WorkerState.ERROR:
+            return
+        from ..dialogs.message import MessageDialog
+
+        if self._pending_bubble is not None:
+            self._pending_bubble.remove()
+            self._pending_bubble = None
+        error = event.worker.error
+        self.mode = self._mode_before_scoring
+        self.app.push_screen(MessageDialog(
+            "Your answer could not be scored",
+            f"{error or type(error).__name__}\n\nYour answer is still in the box: submit it "
+            "again, or skip the question with F4.",
+        ))
+
+    def action_skip(self) -> None:
+        mode = self.mode
+        chat = self.query_one(ChatLog)
+        if mode == "answer":
+            def skip_question() -> None:
+                self.session.skip()
+                self.box.clear()
+                chat.say("note", "Question skipped.")
+                self._next_or_finish()
+
+            self._unless_draft_discarded(skip_question, "Skip this question?")
+        elif mode == "follow_up":
+            self.session.skip_follow_up()
+            self.box.clear()
+            chat.say("note", "Follow-up skipped.")
+            self.add_class("-show-feedback")
+            self.mode = "review"
+        elif mode == "retry":
+            self.box.clear()
+            chat.say("note", "Second try cancelled; the earlier score stands.")
+            self.mode = "review"
+
+    def action_next(self) -> None:
+        if self.mode not in ("review", "follow_up"):
+            return
+
+        def advance() -> None:
+            self.box.clear()
+            self.session.advance()
+            self._next_or_finish()
+
+        self._unless_draft_discarded(advance, "Go to the next question?")
+
+    def action_retry(self) -> None:
+        if self.mode not in ("review", "follow_up"):
+            return
+        turn = self.session.current_turn
+        if turn is None or not turn.attempts:
+            return
+        if self.mode == "follow_up":
+            self.session.skip_follow_up()
+        previous = turn.attempts[-1].answer.rstrip()
+        if turn.follow_up and turn.follow_up.answer:
+            previous = f"{previous}\n\n{turn.follow_up.answer.strip()}"
+        self.query_one(ChatLog).say(
+            "note", "Answer again: your earlier answer is in the box to improve. The new "
+                    "score is compared with the earlier one.")
+        self.box.load_text(previous)
+        self.box.move_cursor(self.box.document.end)
+        self.remove_class("-show-feedback")
+        self.mode = "retry"
+        self.query_one(AnswerStatus).words = self.box.words
+
+    def action_model_answer(self) -> None:
+        from ..dialogs.model_answer import ModelAnswerDialog
+
+        question = self.session.current
+        if question is not None:
+            self.app.push_screen(ModelAnswerDialog(question))
+
+    def action_focus_answer(self) -> None:
+        if self.mode in ANSWERING:
+            self.remove_class("-show-feedback")
+            self.box.focus()
+
+    def action_toggle_view(self) -> None:
+        self.toggle_class("-show-feedback")
+        if self.has_class("-show-feedback"):
+            self.query_one(FeedbackPanel).focus()
+        elif self.mode in ANSWERING:
+            self.box.focus()
+
+    def action_leave(self) -> None:
+        from ..dialogs.confirm import ConfirmDialog
+
+        if not self.in_progress:
+            self.app.go_home()  # type: ignore[attr-defined]
+            return
+
+        def decided(leave: bool | None) -> None:
+            if leave:
+                self.save_for_later()
+                self.app.go_home()  # type: ignore[attr-defined]
+
+        self.app.push_screen(ConfirmDialog(
+            "Leave this session?",
+            "Your answers so far are saved (and an unsent answer is kept as a draft). "
+            "Resume it from the home screen.", yes="Leave", no="Stay"), decided)
+
+    def _unless_draft_discarded(self, then: Callable[[], None], question: str) -> None:
+        """Run `then`, first asking if typed text in the box would be thrown away."""
+        from ..dialogs.confirm import ConfirmDialog
+
+        if not self.box.text.strip():
+            then()
+            return
+        self.app.push_screen(
+            ConfirmDialog(question, "What you typed in the answer box will be discarded.",
+                          yes="Discard", no="Keep it"),
+            lambda discard: then() if discard else None,
+        )
+
+    def _next_or_finish(self) -> None:
+        if self.session.done:
+            self._finish()
+        else:
+            self.ask_current()
+
+    def _finish(self) -> None:
+        from .summary import SummaryScreen
+
+        summary = self.session.finish()
+        self.mode = "done"
+        self._delete_draft()
+        self.app.switch_screen(SummaryScreen(self.session, summary, self.session.closing()))
+
+    # ------------------------------------------------------------------ drafts
+    def _draft_path(self) -> Path:
+        return drafts_dir() / f"{self.session.transcript.id}.json"
+
+    def save_for_later(self) -> None:
+        """Keep the unsent answer as a draft and make sure the session is saved to resume."""
+        session = self.session
+        question = session.current
+        text = self.box.text if self.mode != "scoring" else (
+            self._pending_bubble.text if self._pending_bubble else "")
+        if question is None or not text.strip():
+            return
+        try:
+            path = self._draft_path()
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(json.dumps({"question_id": question.id, "mode": self.mode,
+                                        "text": text}), encoding="utf-8")
+        except OSError as exc:
+            self.notify(f"Could not keep the draft: {exc}", severity="error")
+        if self.mode != "scoring" and session.current_turn is None:
+            # An asked-but-unanswered turn makes the session resumable; resume asks it again.
+            session.transcript.turns.append(Turn(
+                question_id=question.id, question_text=question.text,
+                category=question.category, elements=question.element_ids))
+            session.save()
+
+    def _restore_draft(self) -> None:
+        path = self._draft_path()
+        try:
+            draft = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return
+        question = self.session.current
+        if question is None or draft.get("question_id") != question.id:
+            return
+        if self.session.current_turn is not None:  # answered since: the draft is stale
+            return
+        self.box.load_text(str(draft.get("text", "")))
+        self.box.move_cursor(self.box.document.end)
+        self.query_one(AnswerStatus).words = self.box.words
+        self.notify("Your unsent answer was restored.")
+
+    def _delete_draft(self) -> None:
+        try:
+            self._draft_path().unlink(missing_ok=True)
+        except OSError:
+            pass

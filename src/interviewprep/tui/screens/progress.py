@@ -1,0 +1,245 @@
+"""Progress across sessions: trends by category and element, and what to practise next."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import ScrollableContainer, Vertical, VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Label, OptionList, Static
+from textual.widgets.option_list import Option
+from textual.worker import Worker, WorkerState
+
+from ...bank.models import CATEGORY_NAMES
+from ...interview.session import SessionSettings
+from ...transcripts.export import format_duration, format_started
+from ...transcripts.progress import ProgressReport, Trend, progress_report
+from ..widgets.display import score_colour
+from .review import BREAKPOINTS, CSS_FILE, host
+
+SPARK_WIDTH = 16
+"""Sessions shown in a trend line (the most recent ones)."""
+NAME_WIDTH = 22
+WEAK_ELEMENTS_SHOWN = 3
+"""Weakest elements listed with their hints (the full list is in the trends)."""
+
+
+def trend_line(trend: Trend, high: float, digits: int, name: str | None = None,
+               name_width: int = NAME_WIDTH) -> Content:
+    """'Risk                  ▂▃▅▆   0.62  +0.31': name, sparkline, latest value, change."""
+    low = 0.0
+    spark = trend.spark(low, high)[-SPARK_WIDTH:]
+    latest = trend.latest or 0.0
+    change = trend.change
+    if change is None:
+        delta: tuple[str, str] = ("", "")
+    else:
+        threshold = 0.5 * 10 ** -digits
+        sign = "+" if change > threshold else ("" if change < -threshold else "±")
+        style = ("$text-success" if change > threshold else
+                 "$text-error" if change < -threshold else "$text-muted")
+        delta = (f"{sign}{change:.{digits}f}", style)
+    name = name or trend.name
+    name = name if len(name) <= name_width else name[:name_width - 1] + "…"
+    return Content.assemble(
+        f"{name:<{name_width}} ", (f"{spark:<{SPARK_WIDTH}}", "$text-accent"),
+        f" {latest:>5.{digits}f}  ", delta,
+    )
+
+
+class ProgressScreen(Screen[None]):
+    """Scores over time and the weakest spots, with a one-key way to practise them."""
+
+    CSS_PATH = CSS_FILE
+    HORIZONTAL_BREAKPOINTS = BREAKPOINTS
+    HELP_TITLE = "Progress"
+    HELP_NOTES = [
+        "Each trend line has one bar per session in which the thing was measured, oldest on "
+        "the left (the last 16 sessions). Categories are scored 0-100; elements are coverage "
+        "from 0 to 1. After the bars: the latest value, then the change since the first session.",
+        "Weakest elements have the lowest mean over the last 3 sessions that asked for them. "
+        "Practise these starts a session on the questions whose latest score was lowest; Enter "
+        "on one question practises just that one.",
+    ]
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="progress.back"),
+        Binding("p", "practise", "Practise these", id="progress.practise"),
+        Binding("f5", "reload", "Reload", id="progress.reload"),
+    ]
+
+    class ReportReady(Message):
+        """The progress report was built (posted from the loading thread)."""
+
+        def __init__(self, report: ProgressReport, unreadable: int) -> None:
+            super().__init__()
+            self.report = report
+            self.unreadable = unreadable
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.report: ProgressReport | None = None
+        """The report on screen; None while loading."""
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="progress-totals")
+        with ScrollableContainer(id="progress-body"):
+            with VerticalScroll(id="progress-trends"):
+                yield Label("Overall (score 0-100)", classes="progress-heading -first")
+                yield Static("", id="progress-overall")
+                yield Label("By category (score 0-100)", classes="progress-heading")
+                yield Static("", id="progress-categories")
+                yield Label("By element (coverage 0-1)", classes="progress-heading")
+                yield Static("", id="progress-elements")
+            with Vertical(id="progress-weak"):
+                yield Label("Weakest elements, recently", classes="progress-heading -first")
+                yield Static("", id="progress-weak-elements")
+                yield Label("Questions to practise again", classes="progress-heading")
+                yield OptionList(id="progress-questions")
+                yield Button("Practise these  (p)", id="progress-practise", variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "Progress"
+        self.sub_title = "across all sessions"
+        self.query_one("#progress-body").loading = True
+        self.load_report()
+
+    def _focus_scroller(self) -> None:
+        # Wide: the trends scroll on their own; narrow: the whole page scrolls as one.
+        self.query_one("#progress-body" if self.has_class("-narrow") else "#progress-trends"
+                       ).focus()
+
+    def on_screen_resume(self) -> None:
+        # Back from a practice session started here: the new scores belong on screen.
+        if self.report is not None:
+            self.load_report()
+
+    # -------------------------------------------------------------- loading
+    @work(thread=True, exclusive=True, exit_on_error=False, group="progress-load",
+          description="Building the progress report")
+    def load_report(self) -> None:
+        app = host(self)
+        sessions, problems = app.store.digests()
+        names = {key: element.name for key, element in app.bank.elements.items()}
+        report = progress_report(sessions, CATEGORY_NAMES, names)
+        self.post_message(self.ReportReady(report, len(problems)))
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "progress-load" and event.state == WorkerState.ERROR:
+            self.query_one("#progress-body").loading = False
+            self.notify(str(event.worker.error), title="Could not build the progress report",
+                        severity="error")
+
+    def on_progress_screen_report_ready(self, message: ReportReady) -> None:
+        self.report = message.report
+        self.query_one("#progress-body").loading = False
+        if message.unreadable:
+            self.notify(f"{message.unreadable} saved session file(s) could not be read and are "
+                        "left out; the Review screen lists them.", severity="warning")
+        self.show_report(message.report)
+        if self.focused is None:
+            self._focus_scroller()  # a loading container cannot take focus earlier
+
+    # -------------------------------------------------------------- drawing
+    def show_report(self, report: ProgressReport) -> None:
+        totals = self.query_one("#progress-totals", Static)
+        if report.empty:
+            totals.update(Content.assemble(
+                ("No answered questions yet.", "bold"), "\n",
+                ("Practise from the home screen; your trends and weakest spots appear here.",
+                 "$text-muted")))
+            for selector in ("#progress-overall", "#progress-categories", "#progress-elements",
+                             "#progress-weak-elements"):
+                self.query_one(selector, Static).update("")
+            self.query_one("#progress-questions", OptionList).clear_options()
+            self.query_one("#progress-practise", Button).disabled = True
+            return
+        first = format_started(report.first_session or "")[:10]
+        last = format_started(report.last_session or "")[:10]
+        span = first if first == last else f"{first} to {last}"
+        plural = "s" if report.sessions != 1 else ""
+        totals.update(Content.assemble(
+            (f"{report.sessions}", "bold"), f" session{plural}  ·  ",
+            (f"{report.answers}", "bold"), " answers  ·  ",
+            (format_duration(report.seconds), "bold"), " practised\n",
+            (f"{report.attempts} attempts incl. retries · {report.skipped} skipped · {span}",
+             "$text-muted"),
+        ))
+        self.query_one("#progress-overall", Static).update(
+            trend_line(report.overall, 100, 0, name="All answers"))
+        self.query_one("#progress-categories", Static).update(
+            Content("\n").join(trend_line(t, 100, 0) for t in report.categories))
+        self.query_one("#progress-elements", Static).update(
+            Content("\n").join(trend_line(t, 1, 2) for t in report.elements))
+        self._show_weakest(report)
+
+    def _show_weakest(self, report: ProgressReport) -> None:
+        bank = host(self).bank
+        lines: list[Content] = []
+        for trend in report.weakest_elements[:WEAK_ELEMENTS_SHOWN]:
+            element = bank.elements.get(trend.id)
+            lines.append(Content.assemble(
+                (f"{trend.recent or 0:.2f}", score_colour((trend.recent or 0) * 100)),
+                "  ", (trend.name, "bold")))
+            if element is not None:
+                lines.append(Content.styled(f"      {element.hint}", "$text-muted"))
+                lines.append(Content(""))
+        if not lines:
+            lines.append(Content.styled("Every element averages 0.5 or more lately.",
+                                        "$text-muted"))
+        self.query_one("#progress-weak-elements", Static).update(
+            Content("\n").join(lines).rstrip())
+        questions = self.query_one("#progress-questions", OptionList)
+        questions.clear_options()
+        for record in report.weakest_questions:
+            gone = bank.get(record.question_id) is None
+            text = record.text if len(record.text) <= 90 else record.text[:89].rstrip() + "…"
+            prompt = Content.assemble(
+                (f"{record.latest:>3}", f"bold {score_colour(record.latest)}"), "  ", text,
+                (" (no longer in the bank)" if gone else "", "$text-muted"))
+            questions.add_option(Option(prompt, id=record.question_id, disabled=gone))
+        if not report.weakest_questions:
+            questions.add_option(Option(
+                Content.styled("Nothing scored under 60 lately.", "$text-muted"), disabled=True))
+        self.query_one("#progress-practise", Button).disabled = not self.practise_ids
+
+    @property
+    def practise_ids(self) -> list[str]:
+        """The weakest questions that are still in the bank, weakest first."""
+        if self.report is None:
+            return []
+        bank = host(self).bank
+        return [q.question_id for q in self.report.weakest_questions
+                if bank.get(q.question_id) is not None]
+
+    # -------------------------------------------------------------- actions
+    def _practise(self, question_ids: list[str]) -> None:
+        if not question_ids:
+            self.notify("No weak questions to practise: nothing scored under 60 lately.")
+            return
+        host(self).start_session(SessionSettings(question_ids=question_ids,
+                                                 count=len(question_ids)))
+
+    def action_practise(self) -> None:
+        self._practise(self.practise_ids)
+
+    @on(Button.Pressed, "#progress-practise")
+    def _practise_pressed(self) -> None:
+        self.action_practise()
+
+    @on(OptionList.OptionSelected, "#progress-questions")
+    def _practise_one(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self._practise([event.option.id])
+
+    def action_reload(self) -> None:
+        self.load_report()
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+
