@@ -58,6 +58,13 @@ def write_results(r: dict, path: Path) -> None:
                   f"mean >= 0.5) {_fmt(el.get('cosine_0.5_baseline_macro_f1'))}."]
     else:
         lines.append(f"not measured: {el}")
+    cv = r.get("elements_cv") or {}
+    if cv and "error" not in cv:
+        lines += ["", "Refitting from scratch on other splits (the same features, no tuning per "
+                  "split): " + ", ".join(f"{k} macro-F1 {v:.3f}" for k, v in cv.items()) + ". "
+                  "`cv5` is 5-fold cross-validation over all labeled answers; `a->b` fits on one "
+                  "author's set and tests on the other's, the closest stand-in for answers from "
+                  "people we have never seen."]
     lines += ["", "## Answer-vs-reference similarity (shared/benchmarks/asag, measured only)", ""]
     if moh:
         lines.append(f"Mohler 2011: Pearson r = {_fmt(moh.get('pearson_r'))} over {moh.get('n')} "

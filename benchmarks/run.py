@@ -55,7 +55,8 @@ def machine() -> str:
                 break
     except OSError:
         pass
-    return f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores, {cpu}, Python {platform.python_version()}"
+    system = f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores"
+    return f"{system}, {cpu}, Python {platform.python_version()}"
 
 
 def run(cmd: list[str], **kw) -> subprocess.CompletedProcess:
@@ -63,11 +64,18 @@ def run(cmd: list[str], **kw) -> subprocess.CompletedProcess:
 
 
 def bench_elements(scorer) -> dict:
+    import numpy as np
+
     from interviewprep import locations
     from interviewprep.bank.models import CONTRACT_ELEMENTS
-    from interviewprep.scoring.calibrate import build_datasets, f1_at, is_heldout, load_labeled, predict
+    from interviewprep.scoring.calibrate import (
+        build_datasets,
+        f1_at,
+        is_heldout,
+        load_labeled,
+        predict,
+    )
     from interviewprep.scoring.cues import cue_score
-    import numpy as np
 
     items = load_labeled(locations.calibration_dir() / "labeled")
     held = [i for i in items if is_heldout(i.id)]
@@ -90,6 +98,53 @@ def bench_elements(scorer) -> dict:
     return out
 
 
+def bench_elements_cv(scorer) -> dict:
+    """Refit from scratch on folds: 5-fold CV over all labeled answers, and across authors
+    (fit on one labeled set, test on the other). Harder and closer to unseen data."""
+    import hashlib
+
+    import numpy as np
+
+    from interviewprep import locations
+    from interviewprep.bank.models import CONTRACT_ELEMENTS
+    from interviewprep.scoring import coverage
+    from interviewprep.scoring.calibrate import (
+        Dataset,
+        best_threshold,
+        build_datasets,
+        f1_at,
+        fit_element,
+        load_labeled,
+        predict,
+    )
+
+    items = load_labeled(locations.calibration_dir() / "labeled")
+    data = build_datasets(scorer, items)
+
+    def macro(train_idx, test_idx) -> float:
+        f1s = []
+        for element in CONTRACT_ELEMENTS:
+            d = data[element]
+            train = Dataset([d.features[i] for i in train_idx], d.labels[train_idx])
+            test = Dataset([d.features[i] for i in test_idx], d.labels[test_idx])
+            model = fit_element(train, coverage.ElementModel.from_card(None))
+            model.threshold = best_threshold(train.labels, predict(train, model))
+            f1s.append(f1_at(test.labels, predict(test, model), model.threshold)[2])
+        return float(np.mean(f1s))
+
+    index = np.arange(len(items))
+    fold = np.array([int(hashlib.sha1(i.id.encode()).hexdigest(), 16) % 5 for i in items])
+    sources = sorted({i.source.split(":")[0] for i in items})
+    out = {"cv5_macro_f1": float(np.mean([macro(index[fold != k], index[fold == k])
+                                          for k in range(5)]))}
+    if len(sources) == 2:
+        a = np.array([n for n, i in enumerate(items) if i.source.startswith(sources[0])])
+        b = np.array([n for n, i in enumerate(items) if i.source.startswith(sources[1])])
+        out[f"{sources[0]}->{sources[1]}"] = macro(a, b)
+        out[f"{sources[1]}->{sources[0]}"] = macro(b, a)
+    return out
+
+
 def bench_latency(scorer) -> dict:
     for _ in range(3):
         scorer.score(ANSWER_300, question="Tell me about a late project you recovered.",
@@ -105,27 +160,39 @@ def bench_latency(scorer) -> dict:
             "p95_ms": times[int(0.95 * len(times)) - 1]}
 
 
+PROBE = """
+import resource, subprocess, sys, time
+start = time.perf_counter()
+result = subprocess.run(sys.argv[1:], capture_output=True)
+elapsed = time.perf_counter() - start
+print(elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, result.returncode)
+"""
+TORCH_CHECK = """
+import contextlib, io, sys
+from interviewprep.cli import main
+with contextlib.redirect_stdout(io.StringIO()):
+    main(sys.argv[1:])
+print('torch' in sys.modules)
+"""
+
+
 def bench_cold_process() -> dict:
+    """A whole `interviewprep score` process for one answer: wall time and peak RSS."""
     exe = str(Path(sys.executable).with_name("interviewprep"))
     with tempfile.TemporaryDirectory() as tmp:
         answer = Path(tmp) / "answer.txt"
         answer.write_text(ANSWER_300)
-        qid = json.loads(run([exe, "bank", "list", "--json", "--category", "behavioral"]).stdout)[0]["id"]
+        listing = run([exe, "bank", "list", "--json", "--category", "behavioral"]).stdout
+        qid = json.loads(listing)[0]["id"]
+        args = ["score", "--question", qid, "--answer-file", str(answer), "--json"]
         times, rss = [], []
-        probe = ("import resource,subprocess,sys,time; t=time.perf_counter(); "
-                 "r=subprocess.run(sys.argv[1:],capture_output=True); "
-                 "print(time.perf_counter()-t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, r.returncode)")
         for _ in range(5):
-            out = run([sys.executable, "-c", probe, exe, "score", "--question", qid,
-                       "--answer-file", str(answer), "--json"]).stdout.split()
+            out = run([sys.executable, "-c", PROBE, exe, *args]).stdout.split()
+            if out[2] != "0":
+                raise RuntimeError("interviewprep score failed")
             times.append(float(out[0]))
             rss.append(int(out[1]) / 1024)
-            assert out[2] == "0", "score failed"
-        imported_torch = run([sys.executable, "-c",
-                              "import sys; from interviewprep.cli import main; "
-                              f"sys.argv=['x','score','--question','{qid}','--answer-file','{answer}','--json']; "
-                              "import contextlib,io\nwith contextlib.redirect_stdout(io.StringIO()): main(sys.argv[1:])\n"
-                              "print('torch' in sys.modules)"]).stdout.strip()
+        imported_torch = run([sys.executable, "-c", TORCH_CHECK, *args]).stdout.strip()
     return {"median_s": statistics.median(times), "max_s": max(times),
             "peak_rss_mb": max(rss), "imports_torch": imported_torch}
 
@@ -168,10 +235,10 @@ def bench_review_listing() -> dict | None:
 
 
 def main() -> int:
+    import asag
+
     from interviewprep.bank import load_app_bank
     from interviewprep.scoring.scorer import Scorer
-
-    import asag
 
     bank, _ = load_app_bank()
     scorer = Scorer.load(bank.elements, progress=lambda m: None)
@@ -179,6 +246,7 @@ def main() -> int:
                      "runtime": scorer.embedder.runtime}
     steps = [
         ("elements", lambda: bench_elements(scorer)),
+        ("elements_cv", lambda: bench_elements_cv(scorer)),
         ("latency", lambda: bench_latency(scorer)),
         ("cold_process", bench_cold_process),
         ("tui_first_screen", bench_tui_first_screen),

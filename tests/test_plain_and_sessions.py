@@ -10,9 +10,10 @@ import sys
 import time
 from pathlib import Path
 
+from tests.conftest import run_cli
+
 from interviewprep.interview import InterviewSession, SessionSettings, plan_questions
 from interviewprep.transcripts import TranscriptStore
-from tests.conftest import run_cli
 
 ANSWER_1 = (
     "At a logistics company I led the move of our warehouse system to the cloud.\n"

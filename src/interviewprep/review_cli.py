@@ -197,9 +197,9 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 # ---------------------------------------------------------------- progress
 def cmd_progress(args: argparse.Namespace) -> int:
-    from .vocabulary import CATEGORY_NAMES
     from .transcripts.export import format_duration, format_started
     from .transcripts.progress import progress_report
+    from .vocabulary import CATEGORY_NAMES
 
     report = progress_report(_digests(_store()), CATEGORY_NAMES)
     if args.json:

@@ -152,7 +152,7 @@ def best_threshold(y: np.ndarray, p: np.ndarray) -> float:
     scores = [f1_at(y, p, t)[2] for t in grid]
     # Prefer the threshold nearest 0.5 among the best, to stay calibrated.
     best = max(scores)
-    candidates = [t for t, s in zip(grid, scores) if s >= best - 1e-9]
+    candidates = [t for t, s in zip(grid, scores, strict=True) if s >= best - 1e-9]
     return float(min(candidates, key=lambda t: abs(t - 0.5)))
 
 

@@ -67,7 +67,7 @@ class ElementModel:
                    float(entry.get("threshold", 0.5)))
 
     def to_card(self) -> dict:
-        return {"weights": {f: round(float(w), 4) for f, w in zip(FEATURES, self.weights)},
+        return {"weights": {f: round(float(w), 4) for f, w in zip(FEATURES, self.weights, strict=True)},
                 "threshold": round(self.threshold, 4)}
 
 

@@ -29,7 +29,8 @@ ELEMENT_CUES: dict[str, re.Pattern[str]] = {
         r"\bi was (?:responsible|accountable|in charge|tasked|asked|brought in|hired|assigned)\b",
         r"\bmy (?:role|job|task|goal|objective|responsibility|mandate|remit|mission|brief)\b",
         r"\bi (?:had|needed) to\b", r"\bi owned\b", r"\bit was (?:up to me|my job)\b",
-        r"\bmy (?:first |main |top )?priority (?:was|would be)\b", r"\bi was the (?:\w+ )?(?:pm|lead|manager|owner|coordinator)\b",
+        r"\bmy (?:first |main |top )?priority (?:was|would be)\b",
+        r"\bi was the (?:\w+ )?(?:pm|lead|manager|owner|coordinator)\b",
     ),
     "action": _rx(
         r"\b(?:i|we) (?:then |first |immediately |quickly )?(?:set up|organi[sz]ed|created|built|"

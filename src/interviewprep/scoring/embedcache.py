@@ -33,10 +33,10 @@ class EmbeddingCache:
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         keys = [text_key(t) for t in texts]
-        missing = sorted({k: t for k, t in zip(keys, texts) if k not in self._vectors}.items())
+        missing = sorted({k: t for k, t in zip(keys, texts, strict=True) if k not in self._vectors}.items())
         if missing:
             vectors = self.embedder.encode([t for _, t in missing])
-            for (k, _), v in zip(missing, vectors):
+            for (k, _), v in zip(missing, vectors, strict=True):
                 self._vectors[k] = v
             self._dirty = True
         if not texts:
