@@ -1,8 +1,8 @@
 """Answer-vs-reference similarity on two published grading sets (measure only, never fit).
 
-Uses the product's own function, interviewprep.scoring.similarity.reference_similarity, on
-embeddings from the runtime embedder. Only SemEval's decision threshold is chosen, and only on
-its training/ split, as the task allows.
+Uses the product's own path: Scorer.answer_vectors / reference_vector (the mean of sentence
+vectors, as `score` computes them) and interviewprep.scoring.similarity.reference_similarity.
+Only SemEval's decision threshold is chosen, and only on its training/ split, as the task allows.
 """
 
 from __future__ import annotations
@@ -20,21 +20,21 @@ from interviewprep.scoring.similarity import reference_similarity
 ASAG = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "asag"
 
 
-def _similarities(embedder, answers, references, questions):
-    a = embedder.encode(answers)
-    r = embedder.encode(references)
+def _similarities(scorer, answers, references, questions):
+    a = scorer.answer_vectors(answers)
+    r = np.array([scorer.reference_vector(x) for x in references])
     return np.array([reference_similarity(a[i], r[i], answers[i], references[i], questions[i])
                      for i in range(len(answers))])
 
 
-def mohler(embedder) -> dict:
+def mohler(scorer) -> dict:
     rows = list(csv.DictReader((ASAG / "mohler_2011.csv").open(encoding="utf-8")))
     gold = np.array([float(r["score_avg"]) for r in rows])
     answers = [r["student_answer"] for r in rows]
     refs = [r["desired_answer"] for r in rows]
-    sims = _similarities(embedder, answers, refs, [r["question"] for r in rows])
-    a = embedder.encode(answers)
-    b = embedder.encode(refs)
+    sims = _similarities(scorer, answers, refs, [r["question"] for r in rows])
+    a = scorer.embedder.encode(answers)
+    b = scorer.embedder.encode(refs)
     cosine = np.sum(a * b, axis=1)
     return {"n": len(rows), "pearson_r": float(np.corrcoef(sims, gold)[0, 1]),
             "pearson_r_plain_cosine": float(np.corrcoef(cosine, gold)[0, 1])}
@@ -54,12 +54,12 @@ def _semeval_items(archive: zipfile.ZipFile, prefix: str) -> list[tuple[str, lis
     return items
 
 
-def _best_ref_scores(embedder, items) -> np.ndarray:
+def _best_ref_scores(scorer, items) -> np.ndarray:
     answers = [i[2] for i in items]
-    a = embedder.encode(answers)
+    a = scorer.answer_vectors(answers)
     all_refs = sorted({r for i in items for r in i[1]})
     index = {r: k for k, r in enumerate(all_refs)}
-    rv = embedder.encode(all_refs)
+    rv = np.array([scorer.reference_vector(r) for r in all_refs])
     scores = []
     for n, (question, refs, answer, _) in enumerate(items):
         scores.append(max(reference_similarity(a[n], rv[index[r]], answer, r, question)
@@ -77,7 +77,7 @@ def _macro_f1(y: np.ndarray, pred: np.ndarray) -> float:
     return float(np.mean(f1s))
 
 
-def semeval(embedder) -> dict:
+def semeval(scorer) -> dict:
     out = {}
     with zipfile.ZipFile(ASAG / "semeval2013_task7_3way.zip") as archive:
         for corpus, key in (("sciEntsBank", "sciEntsBank"), ("beetle", "beetle")):
@@ -85,7 +85,7 @@ def semeval(embedder) -> dict:
             if not train:
                 train = [i for i in _semeval_items(archive, "training/") if key in str(i)]
             y_train = np.array([i[3] for i in train])
-            s_train = _best_ref_scores(embedder, train)
+            s_train = _best_ref_scores(scorer, train)
             grid = np.unique(np.round(s_train, 3))
             threshold = max(grid, key=lambda t: _macro_f1(y_train, (s_train >= t).astype(int)))
             splits = {}
@@ -94,7 +94,7 @@ def semeval(embedder) -> dict:
                 if not items:
                     continue
                 y = np.array([i[3] for i in items])
-                pred = (_best_ref_scores(embedder, items) >= threshold).astype(int)
+                pred = (_best_ref_scores(scorer, items) >= threshold).astype(int)
                 splits[split] = {"n": len(items), "macro_f1": _macro_f1(y, pred)}
             out[corpus] = {"threshold": float(threshold), "train_n": len(train), **splits}
     return out

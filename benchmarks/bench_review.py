@@ -64,8 +64,12 @@ def timed(fn, repeat: int) -> list[float]:
     return out
 
 
+SUMMARY: dict[str, float] = {}
+
+
 def show(label: str, times: list[float]) -> None:
     median = statistics.median(times)
+    SUMMARY[label] = round(median * 1000, 1)
     print(f"{label:46} first {times[0] * 1000:7.0f} ms   median {median * 1000:7.0f} ms"
           f"   (n={len(times)})")
 
@@ -74,6 +78,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sessions", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--json", action="store_true",
+                        help="end with one JSON line of median milliseconds")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         home = Path(tmp) / "home"
@@ -110,6 +116,8 @@ def main() -> None:
         baseline = [sys.executable, "-c", "import interviewprep.cli"]
         show("  of which: python + import interviewprep.cli",
              timed(lambda: subprocess.run(baseline, env=env, check=True), args.repeat))
+    if args.json:
+        print(json.dumps({"sessions": args.sessions, "median_ms": SUMMARY}))
 
 
 if __name__ == "__main__":

@@ -71,16 +71,17 @@ class ElementModel:
                 "threshold": round(self.threshold, 4)}
 
 
-def text_features(element: str, texts: list[str], category: str | None,
-                  sentence_index: list[int] | None = None) -> np.ndarray:
-    """The lexical features (everything but similarity) of each segment, in FEATURES order."""
+SHARED_FEATURES = ("negated", "counterfactual", "generic", "stuffing", "first_person",
+                   "hypothetical_past", "short", "hypothetical", "second_person")
+"""Lexical features that do not depend on the element: computed once per answer."""
+
+
+def shared_features(texts: list[str], category: str | None) -> np.ndarray:
     past = category in PAST_CATEGORIES
     rows = []
-    for i, text in enumerate(texts):
+    for text in texts:
         hypothetical = 1.0 if _HYPOTHETICAL.search(text) else 0.0
-        following = texts[i + 1] if i + 1 < len(texts) else ""
         rows.append([
-            cues.cue_score(element, text),
             cues.negated(text),
             cues.counterfactual(text),
             cues.generic(text),
@@ -89,11 +90,9 @@ def text_features(element: str, texts: list[str], category: str | None,
             hypothetical if past else 0.0,
             1.0 if len(text.split()) < 6 else 0.0,
             hypothetical,
-            cues.cue_score(element, f"{text} {following}"),
-            cues.negated_cue(element, text),
             1.0 if cues.SECOND_PERSON.search(text) else 0.0,
         ])
-    return np.array(rows, dtype=np.float64).reshape(len(texts), len(FEATURES) - 6)
+    return np.array(rows, dtype=np.float64).reshape(len(texts), len(SHARED_FEATURES))
 
 
 def segment_features(
@@ -103,8 +102,8 @@ def segment_features(
     exemplar_vectors: np.ndarray,
     counter_vectors: np.ndarray,
     category: str | None,
-    sentence_index: list[int] | None = None,
     probe: np.ndarray | None = None,
+    shared: np.ndarray | None = None,
 ) -> np.ndarray:
     """Feature matrix (segments x FEATURES) for one element."""
     n = len(texts)
@@ -113,16 +112,26 @@ def segment_features(
     sims = segment_vectors @ exemplar_vectors.T
     k = min(3, sims.shape[1])
     top = np.sort(sims, axis=1)[:, -k:]
-    sim_top3 = top.mean(axis=1)
-    sim_max = top[:, -1]
-    if counter_vectors.shape[0]:
-        counter_max = (segment_vectors @ counter_vectors.T).max(axis=1)
-    else:
-        counter_max = np.zeros(n)
-    lexical = text_features(element, texts, category, sentence_index)
-    probe_score = (segment_vectors @ probe[:-1] + probe[-1]) if probe is not None else np.zeros(n)
-    return np.column_stack([np.ones(n), sim_top3, sim_max, counter_max, sim_top3 - counter_max,
-                            lexical, probe_score])
+    parts = [cues.cue_parts(element, t) for t in texts]
+    columns: dict[str, np.ndarray] = {
+        "bias": np.ones(n),
+        "sim_top3": top.mean(axis=1),
+        "sim_max": top[:, -1],
+        "counter_max": ((segment_vectors @ counter_vectors.T).max(axis=1)
+                        if counter_vectors.shape[0] else np.zeros(n)),
+        "cue": np.array([cues.parts_score(element, p) for p in parts]),
+        "cue_context": np.array([
+            cues.parts_score(element, cues.combine_parts(element, p, parts[i + 1]) if i + 1 < n else p)
+            for i, p in enumerate(parts)
+        ]),
+        "negated_cue": np.array([cues.negated_cue(element, t) for t in texts]),
+        "probe": (segment_vectors @ probe[:-1] + probe[-1]) if probe is not None else np.zeros(n),
+    }
+    columns["margin"] = columns["sim_top3"] - columns["counter_max"]
+    shared = shared if shared is not None else shared_features(texts, category)
+    for i, name in enumerate(SHARED_FEATURES):
+        columns[name] = shared[:, i]
+    return np.column_stack([columns[f] for f in FEATURES])
 
 
 PROBE_RIDGE = 10.0

@@ -124,20 +124,45 @@ PAST_TENSE = _rx(r"\b\w+ed\b", r"\b(?:was|were|had|did|made|ran|met|got|took|wen
                  r"set|put|kept|brought|saw|found|told|felt|began|wrote|sent|spent|cut)\b")
 
 
+CueParts = tuple[float, float]
+
+
+def cue_parts(element: str, text: str) -> CueParts:
+    """The raw lexical evidence for an element in a text (two parts for two-part elements:
+    a risk and a response to it; who the stakeholders are and how they were engaged)."""
+    if element == "metrics":
+        return float(len(find_quantities(text))), 0.0
+    if element == "risk":
+        return (float(bool(ELEMENT_CUES["risk"].search(text))),
+                float(bool(ELEMENT_CUES["risk_response"].search(text))))
+    if element == "stakeholders":
+        return (float(bool(ELEMENT_CUES["stakeholders"].search(text))),
+                float(bool(ELEMENT_CUES["stakeholder_engagement"].search(text))))
+    pattern = ELEMENT_CUES.get(element)
+    return float(bool(pattern is not None and pattern.search(text))), 0.0
+
+
+def combine_parts(element: str, a: CueParts, b: CueParts) -> CueParts:
+    """Evidence of two neighbouring segments taken together."""
+    if element == "metrics":
+        return a[0] + b[0], 0.0
+    return max(a[0], b[0]), max(a[1], b[1])
+
+
+def parts_score(element: str, parts: CueParts) -> float:
+    first, second = parts
+    if element == "metrics":
+        return min(1.0, 0.6 * first)
+    if element == "risk":
+        return 1.0 if first and second else (0.4 if first or second else 0.0)
+    if element == "stakeholders":
+        return 1.0 if first and second else (0.4 if first else 0.0)
+    return first
+
+
 def cue_score(element: str, text: str) -> float:
     """0..1: how strongly the lexical cues of an element appear in this text."""
-    if element == "metrics":
-        return min(1.0, 0.6 * len(find_quantities(text)))
-    if element == "risk":
-        has_risk = bool(ELEMENT_CUES["risk"].search(text))
-        has_response = bool(ELEMENT_CUES["risk_response"].search(text))
-        return 1.0 if has_risk and has_response else (0.4 if has_risk or has_response else 0.0)
-    if element == "stakeholders":
-        who = bool(ELEMENT_CUES["stakeholders"].search(text))
-        how = bool(ELEMENT_CUES["stakeholder_engagement"].search(text))
-        return 1.0 if who and how else (0.4 if who else 0.0)
-    pattern = ELEMENT_CUES.get(element)
-    return 1.0 if pattern is not None and pattern.search(text) else 0.0
+    return parts_score(element, cue_parts(element, text))
 
 
 _NEGATION_WINDOW = 45

@@ -47,6 +47,8 @@ class Scorer:
         self.embedder = embedder
         self.cache = EmbeddingCache(embedder, locations.embedding_cache_dir(), card.sha256)
         self._exemplars: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        self._memo: dict[str, np.ndarray] = {}
+        self._examples: dict[tuple[str, tuple[str, ...]], dict[str, str]] = {}
         self.models = self._element_models(card)
         for element_id in self.elements:
             self._exemplar_vectors(element_id)
@@ -94,11 +96,12 @@ class Scorer:
         texts = [s.text for s in segments]
         vectors = self.embedder.encode(texts) if texts else np.zeros((0, self.card.dimension))
         features = {}
+        shared = coverage.shared_features(texts, category)
         for element_id in element_ids:
             exemplars, counters = self._exemplar_vectors(element_id)
             features[element_id] = coverage.segment_features(
                 element_id, texts, vectors, exemplars, counters, category,
-                [s.sentence for s in segments], self.probes.get(element_id),
+                self.probes.get(element_id), shared,
             )
         return AnswerAnalysis(text, truncated, segments, vectors, features)
 
@@ -132,18 +135,18 @@ class Scorer:
         elif analysis.truncated:
             notice = "The answer is very long; only its first 2,000 words or so were scored."
 
-        whole = None
-        if analysis.segments and (question or model_answer):
-            whole = self.embedder.encode([analysis.text] + [t for t in (question, model_answer) if t])
+        answer_vector = self.answer_vector(analysis)
         similarity = None
-        if whole is not None and question:
-            signals.question_similarity = round(float(whole[0] @ whole[1]), 4)
+        if answer_vector is not None and question:
+            question_vector = self._encode_memo([question])[0]
+            signals.question_similarity = round(float(answer_vector @ question_vector), 4)
             signals.off_topic = signals.question_similarity < OFF_TOPIC_SIMILARITY
         if model_answer:
             similarity = 0.0
-            if whole is not None:
-                similarity = reference_similarity(whole[0], whole[-1], analysis.text, model_answer,
-                                                  question)
+            if answer_vector is not None:
+                reference_vector = self.reference_vector(model_answer)
+                similarity = reference_similarity(answer_vector, reference_vector, analysis.text,
+                                                  model_answer, question)
 
         examples = self._model_answer_examples(model_answer, [r.id for r in refs])
         coverages = []
@@ -186,25 +189,76 @@ class Scorer:
             model=self.model_info,
         )
 
+    @staticmethod
+    def answer_vector(analysis: AnswerAnalysis) -> np.ndarray | None:
+        """The answer as one vector (one encoder pass serves coverage and similarity)."""
+        return mean_sentence_vector(analysis.segments, analysis.vectors)
+
+    def reference_vector(self, reference: str) -> np.ndarray:
+        """A reference answer embedded the same way as an answer."""
+        text, _ = clean(reference)
+        segments = segment(text)
+        vector = mean_sentence_vector(segments, self._encode_memo([s.text for s in segments]))
+        return vector if vector is not None else self._encode_memo(["."])[0]
+
+    def answer_vectors(self, answers: list[str]) -> np.ndarray:
+        """Many answers at once, embedded exactly as `score` embeds one (for benchmarks)."""
+        pieces = [segment(clean(a)[0]) for a in answers]
+        flat = [s.text for segs in pieces for s in segs]
+        vectors = self.embedder.encode(flat) if flat else np.zeros((0, self.card.dimension))
+        out, start = [], 0
+        for segs in pieces:
+            vector = mean_sentence_vector(segs, vectors[start : start + len(segs)])
+            out.append(vector if vector is not None else np.zeros(self.card.dimension))
+            start += len(segs)
+        return np.array(out)
+
+    def _encode_memo(self, texts: list[str]) -> np.ndarray:
+        """Encode with an in-memory memo for question and reference texts that repeat."""
+        missing = [t for t in dict.fromkeys(texts) if t not in self._memo]
+        if missing:
+            if len(self._memo) > 4096:
+                self._memo.clear()
+            self._memo.update(zip(missing, self.embedder.encode(missing), strict=True))
+        return np.stack([self._memo[t] for t in texts])
+
     def _model_answer_examples(self, model_answer: str | None, element_ids: list[str]) -> dict[str, str]:
         """For each element, the model-answer sentence that shows it best (used in hints)."""
         if not model_answer:
             return {}
+        key = (model_answer, tuple(element_ids))
+        if key not in self._examples:
+            if len(self._examples) > 512:
+                self._examples.clear()
+            self._examples[key] = self._find_examples(model_answer, element_ids)
+        return self._examples[key]
+
+    def _find_examples(self, model_answer: str, element_ids: list[str]) -> dict[str, str]:
         text, _ = clean(model_answer)
         sentences = [s.text for s in segment(text) if not s.window]
         if not sentences:
             return {}
-        vectors = self.cache.encode(sentences)
+        vectors = self._encode_memo(sentences)
+        shared = coverage.shared_features(sentences, None)
         out = {}
         for element_id in element_ids:
             exemplars, counters = self._exemplar_vectors(element_id)
             feats = coverage.segment_features(element_id, sentences, vectors, exemplars, counters,
-                                              None, None, self.probes.get(element_id))
+                                              None, self.probes.get(element_id), shared)
             probs = coverage.probabilities(feats, self.model_for(element_id))
             best = int(np.argmax(probs))
             if probs[best] >= 0.5:
                 out[element_id] = sentences[best]
         return out
+
+
+def mean_sentence_vector(segments: list[Segment], vectors: np.ndarray) -> np.ndarray | None:
+    """Normalised mean of the sentence vectors (windows only when there are no sentences)."""
+    if not segments:
+        return None
+    rows = [i for i, s in enumerate(segments) if not s.window] or list(range(len(segments)))
+    mean = vectors[rows].mean(axis=0)
+    return mean / max(float(np.linalg.norm(mean)), 1e-12)
 
 
 def _next_step(coverages: list[ElementCoverage], notes: list[str]) -> str:

@@ -77,6 +77,10 @@ FIRST_SINGULAR = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|me|my|myself|mine)\b", re
 FIRST_PLURAL = re.compile(r"\b(?:we|we're|we've|we'd|we'll|us|our|ours|ourselves)\b", re.I)
 
 
+_ANY_DIGIT_OR_NUMBER_WORD = re.compile(r"\d|" + r"\b" + NUMBER_WORDS + r"\b|doubled|tripled|halved",
+                                       re.IGNORECASE)
+
+
 @dataclass
 class Quantity:
     text: str
@@ -86,6 +90,8 @@ class Quantity:
 
 def find_quantities(text: str) -> list[Quantity]:
     """Quantified facts (money, %, durations, counts), not dates, years, versions or ids."""
+    if not _ANY_DIGIT_OR_NUMBER_WORD.search(text):
+        return []
     blocked = [(m.start(), m.end()) for m in _NOT_QUANTITY.finditer(text)]
 
     def is_blocked(a: int, b: int) -> bool:
