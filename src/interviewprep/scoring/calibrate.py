@@ -147,8 +147,23 @@ def f1_at(y: np.ndarray, p: np.ndarray, threshold: float) -> tuple[float, float,
     return precision, recall, f1
 
 
+def out_of_fold(dataset: Dataset, ids: list[str], start: coverage.ElementModel,
+                folds: int = 4) -> np.ndarray:
+    """Predictions for each training answer from a model that did not see it."""
+    fold = np.array([int(hashlib.sha256(f"fold:{i}".encode()).hexdigest(), 16) % folds
+                     for i in ids])
+    out = np.zeros(len(ids))
+    for k in range(folds):
+        fit_rows, held_rows = np.flatnonzero(fold != k), np.flatnonzero(fold == k)
+        model = fit_element(Dataset([dataset.features[i] for i in fit_rows],
+                                    dataset.labels[fit_rows]), start)
+        out[held_rows] = predict(Dataset([dataset.features[i] for i in held_rows],
+                                         dataset.labels[held_rows]), model)
+    return out
+
+
 def best_threshold(y: np.ndarray, p: np.ndarray) -> float:
-    grid = np.arange(0.3, 0.71, 0.025)
+    grid = np.arange(0.3, 0.61, 0.025)
     scores = [f1_at(y, p, t)[2] for t in grid]
     # Prefer the threshold nearest 0.5 among the best, to stay calibrated.
     best = max(scores)
@@ -201,7 +216,9 @@ def calibrate(scorer: Scorer, items: list[LabeledAnswer],
     for element in CONTRACT_ELEMENTS:
         model = fit_element(train[element], default)
         p_train = predict(train[element], model)
-        model.threshold = best_threshold(train[element].labels, p_train)
+        # Choose the threshold on out-of-fold predictions: in-sample ones are overconfident.
+        oof = out_of_fold(train[element], [i.id for i in train_items], default)
+        model.threshold = best_threshold(train[element].labels, oof)
         report.elements[element] = model
         report.train[element] = _metrics(train[element].labels, p_train, model.threshold)
         report.heldout[element] = _metrics(held[element].labels, predict(held[element], model),
