@@ -159,13 +159,18 @@ def cmd_score(args: argparse.Namespace) -> int:
         if scorer is None:
             return EXIT_ERROR
         bad = 0
+        show_progress = sys.stderr.isatty()
         with source:
             for number, record, error in score_lines(source, scorer, bank_loader):
+                if show_progress and number % 25 == 0:
+                    print(f"\rscored {number} lines ...", end="", file=sys.stderr, flush=True)
                 if error:
                     bad += 1
                     _err(error)
                     record = {"id": None, "error": error, "line": number}
                 print(json.dumps(record, ensure_ascii=False), flush=True)
+        if show_progress:
+            print("\r" + " " * 40 + "\r", end="", file=sys.stderr, flush=True)
         if bad:
             _err(f"{bad} bad input line(s)")
             return EXIT_USAGE
