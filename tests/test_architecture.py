@@ -17,13 +17,30 @@ DOMAIN_MODULES = [
 ]
 
 
-@pytest.mark.parametrize("module", DOMAIN_MODULES)
-def test_domain_module_imports_neither_textual_nor_rich(module):
+# Review, export and listing never need the model: they must not even load numpy.
+LIGHT_MODULES = [
+    "interviewprep.transcripts.export",
+    "interviewprep.transcripts.progress",
+    "interviewprep.transcripts.index",
+    "interviewprep.review_cli",
+]
+
+
+def imported_packages(module: str, banned: tuple[str, ...]) -> str:
     code = (
         f"import sys, importlib; importlib.import_module({module!r}); "
-        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich', 'torch')); "
-        "print(','.join(bad))"
+        f"print(','.join(sorted(m for m in sys.modules if m.split('.')[0] in {banned!r})))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "", f"{module} pulled in {result.stdout.strip()}"
+    return result.stdout.strip()
+
+
+@pytest.mark.parametrize("module", DOMAIN_MODULES)
+def test_domain_module_imports_neither_textual_nor_rich(module):
+    assert imported_packages(module, ("textual", "rich", "torch")) == ""
+
+
+@pytest.mark.parametrize("module", LIGHT_MODULES)
+def test_review_and_export_import_no_ui_and_no_model(module):
+    assert imported_packages(module, ("textual", "rich", "torch", "onnxruntime", "numpy")) == ""

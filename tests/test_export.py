@@ -111,23 +111,3 @@ def test_settings_summary_of_a_retry_and_of_a_sparse_old_file():
     assert settings_summary({"question_ids": ["q1"], "follow_ups": False}) == (
         "chosen questions: q1 · follow-ups off")
     assert settings_summary({"count": 2, "category": None}) == "all categories · 2 questions"
-
-
-@pytest.mark.parametrize("module", [
-    "interviewprep.transcripts.export",
-    "interviewprep.transcripts.progress",
-    "interviewprep.transcripts.index",
-    "interviewprep.review_cli",
-])
-def test_review_and_export_core_imports_no_ui_and_no_model(module):
-    import subprocess
-    import sys
-
-    code = (
-        f"import sys, importlib; importlib.import_module({module!r}); "
-        "bad = sorted(m for m in sys.modules if m.split('.')[0] in "
-        "('textual', 'rich', 'torch', 'onnxruntime', 'numpy')); print(','.join(bad))"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "", f"{module} pulled in {result.stdout.strip()}"
