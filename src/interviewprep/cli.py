@@ -167,7 +167,6 @@ def cmd_score(args: argparse.Namespace) -> int:
                 if error:
                     bad += 1
                     _err(error)
-                    record = {"id": None, "error": error, "line": number}
                 print(json.dumps(record, ensure_ascii=False), flush=True)
         if show_progress:
             print("\r" + " " * 40 + "\r", end="", file=sys.stderr, flush=True)
@@ -266,7 +265,7 @@ def cmd_practice(args: argparse.Namespace) -> int:
     if args.plain:
         from .plain import run_plain
 
-        return run_plain(settings)
+        return run_plain(settings, bank_paths=args.bank or None)
     from .tui.app import InterviewPrepApp
 
     InterviewPrepApp(start_settings=settings, bank_paths=args.bank or None).run()

@@ -25,17 +25,19 @@ def _read_answer(stdin: TextIO) -> str | None:
         line = stdin.readline()
         if line == "":
             return "\n".join(lines) if lines else None
-        line = line.rstrip("\n")
+        # Undecodable bytes arrive as lone surrogates: make them visible replacement characters.
+        line = line.rstrip("\n").encode("utf-8", "surrogateescape").decode("utf-8", "replace")
         if not line.strip():
             return "\n".join(lines)
         lines.append(line)
 
 
-def run_plain(settings: SessionSettings, stdin: TextIO = sys.stdin, out: TextIO = sys.stdout) -> int:
+def run_plain(settings: SessionSettings, stdin: TextIO = sys.stdin, out: TextIO = sys.stdout,
+              bank_paths: list | None = None) -> int:
     def say(text: str = "") -> None:
         print(text, file=out, flush=True)
 
-    bank, errors = load_app_bank()
+    bank, errors = load_app_bank(bank_paths)
     for error in errors:
         print(f"warning: {error}", file=sys.stderr)
     store = TranscriptStore()
@@ -60,7 +62,9 @@ def run_plain(settings: SessionSettings, stdin: TextIO = sys.stdin, out: TextIO 
             started = time.monotonic()
             answer = _read_answer(stdin)
             if answer is None:
-                say("\nEnd of input: the session is saved and can be resumed.")
+                if session.path.exists():
+                    say("\nEnd of input: the session is saved and can be resumed "
+                        "(`interviewprep resume`).")
                 break
             if not answer.strip():
                 session.skip()
@@ -85,7 +89,8 @@ def run_plain(settings: SessionSettings, stdin: TextIO = sys.stdin, out: TextIO 
                 else:
                     session.skip_follow_up()
                 if follow is None:
-                    say("\nEnd of input: the session is saved and can be resumed.")
+                    say("\nEnd of input: the session is saved and can be resumed "
+                        "(`interviewprep resume`).")
                     break
             session.advance()
         if session.done:
@@ -107,8 +112,15 @@ def run_plain(settings: SessionSettings, stdin: TextIO = sys.stdin, out: TextIO 
                 say(f"  - {q}")
     except TranscriptError as exc:
         print(f"interviewprep: {exc}", file=sys.stderr)
+        last = session.transcript.turns[-1] if session.transcript.turns else None
+        if last and last.attempts:
+            say("\nThe session could not be saved. Your last answer, so that it is not lost:\n")
+            say(last.attempts[-1].answer)
         return 1
     except KeyboardInterrupt:
-        say("\nInterrupted: the session so far is saved.")
-    say(f"\nTranscript saved: {session.path}")
+        say("\nInterrupted.")
+    if session.path.exists():
+        say(f"\nTranscript saved: {session.path}")
+    else:
+        say("\nNothing was answered, so no transcript was saved.")
     return 0

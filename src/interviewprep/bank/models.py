@@ -62,6 +62,15 @@ class Question(BaseModel):
             return [{"id": v} if isinstance(v, str) else v for v in value]
         return value
 
+    @field_validator("elements")
+    @classmethod
+    def _no_repeats(cls, value: list[ElementRef]) -> list[ElementRef]:
+        ids = [e.id for e in value]
+        repeated = sorted({i for i in ids if ids.count(i) > 1})
+        if repeated:
+            raise ValueError(f"element listed twice: {', '.join(repeated)}")
+        return value
+
     @property
     def element_ids(self) -> list[str]:
         return [e.id for e in self.elements]

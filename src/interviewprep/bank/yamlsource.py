@@ -40,14 +40,40 @@ class SourceDocument:
         return self.lines.get((), 1)
 
 
+MAX_NODES = 200_000
+"""More values than this (alias bombs) is refused rather than expanded."""
+
+
+class _TooLarge(Exception):
+    def __init__(self, node: yaml.Node, message: str) -> None:
+        super().__init__(message)
+        self.line = node.start_mark.line + 1
+
+
 class _Builder:
     def __init__(self, file: Path) -> None:
         self.file = file
         self.lines: dict[Path_, int] = {}
         self.errors: list[BankError] = []
         self._scalar = yaml.SafeLoader("")  # only used to resolve scalar values safely
+        self._active: set[int] = set()
+        self._count = 0
 
     def build(self, node: yaml.Node, path: Path_) -> Any:
+        self._count += 1
+        if self._count > MAX_NODES:
+            raise _TooLarge(node, f"more than {MAX_NODES:,} values (alias expansion?)")
+        if id(node) in self._active:
+            raise _TooLarge(node, "an alias refers to itself (recursive YAML)")
+        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+            self._active.add(id(node))
+            try:
+                return self._build(node, path)
+            finally:
+                self._active.discard(id(node))
+        return self._build(node, path)
+
+    def _build(self, node: yaml.Node, path: Path_) -> Any:
         self.lines.setdefault(path, node.start_mark.line + 1)
         if isinstance(node, yaml.MappingNode):
             out: dict[Any, Any] = {}
@@ -95,6 +121,10 @@ def load_yaml(file: Path) -> tuple[SourceDocument | None, list[BankError]]:
     builder = _Builder(file)
     try:
         data = builder.build(node, ())
+    except _TooLarge as exc:
+        return None, [BankError(file, exc.line, f"unsupported YAML: {exc}")]
+    except RecursionError:
+        return None, [BankError(file, 1, "unsupported YAML: nested too deeply")]
     except yaml.YAMLError as exc:  # e.g. an unsafe tag
         mark = getattr(exc, "problem_mark", None)
         return None, [BankError(file, mark.line + 1 if mark else 1, f"unsupported YAML: {exc}")]

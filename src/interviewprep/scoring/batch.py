@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from ..bank import CATEGORIES, Bank
+from ..bank import CATEGORIES, Bank, ElementRef
 from .feedback import Feedback
 from .scorer import Scorer
 
@@ -68,10 +68,19 @@ def parse_line(number: int, line: str, bank_loader: Callable[[], Bank],
         if not isinstance(elements, list) or not elements:
             raise BadLine(f"line {number}: 'elements' must be a non-empty list of element ids")
         known = set(known_elements)
-        ids = [e if isinstance(e, str) else getattr(e, "id", None) for e in elements]
-        bad = [str(e) for e in ids if e not in known]
+        ids = [e if isinstance(e, str) else
+               (e.get("id") if isinstance(e, dict) else getattr(e, "id", None)) for e in elements]
+        bad = [json.dumps(e) if not isinstance(i, str) else i
+               for e, i in zip(elements, ids, strict=True) if i not in known]
         if bad:
             raise BadLine(f"line {number}: unknown element(s) {', '.join(bad)}")
+        if len(set(ids)) != len(ids):
+            raise BadLine(f"line {number}: 'elements' lists an element twice")
+        try:
+            elements = [e if isinstance(e, str) else (ElementRef(**e) if isinstance(e, dict) else e)
+                        for e in elements]
+        except (ValueError, TypeError) as exc:
+            raise BadLine(f"line {number}: bad element entry ({exc})") from exc
     request.elements = elements
     return request
 
@@ -86,17 +95,32 @@ def score_lines(
     lines: Iterable[str],
     scorer: Scorer,
     bank_loader: Callable[[], Bank],
-) -> Iterator[tuple[int, dict[str, Any] | None, str | None]]:
-    """Yield (line number, output record or None, error or None) for each non-blank line."""
+) -> Iterator[tuple[int, dict[str, Any], str | None]]:
+    """Yield (line number, output record, error or None) for each non-blank line; a bad line's
+    record is {"id", "error", "line"} so the output keeps one object per input line."""
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
             request = parse_line(number, line, bank_loader, scorer.elements)
         except BadLine as exc:
-            yield number, None, str(exc)
+            yield number, {"id": line_id(line), "error": str(exc), "line": number}, str(exc)
             continue
-        feedback = scorer.score(request.answer, question=request.question,
-                                category=request.category, elements=request.elements,
-                                model_answer=request.model_answer)
+        try:
+            feedback = scorer.score(request.answer, question=request.question,
+                                    category=request.category, elements=request.elements,
+                                    model_answer=request.model_answer)
+        except Exception as exc:  # noqa: BLE001 - one bad line must not stop the batch
+            message = f"line {number}: could not score ({type(exc).__name__}: {exc})"
+            yield number, {"id": request.id, "error": message, "line": number}, message
+            continue
         yield number, output_record(request.id, feedback), None
+
+
+def line_id(line: str) -> Any:
+    """The id of an input line, if it can be read at all (for error records)."""
+    try:
+        data = json.loads(line)
+    except (json.JSONDecodeError, ValueError):
+        return None
+    return data.get("id") if isinstance(data, dict) else None

@@ -54,9 +54,9 @@ class ElementCoverage:
         span = data.get("evidence_span")
         return cls(
             id=data["id"],
-            name=data.get("name", data["id"]),
+            name=str(data.get("name") or data["id"]),
             status=data.get("status") or ("covered" if data.get("covered") else "missing"),
-            score=float(data.get("score", 0.0)),
+            score=float(data.get("score") or 0.0),
             evidence=data.get("evidence"),
             evidence_span=tuple(span) if span else None,  # type: ignore[arg-type]
             weight=float(data.get("weight", 1.0)),

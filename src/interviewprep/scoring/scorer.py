@@ -125,7 +125,10 @@ class Scorer:
         if unknown:
             raise KeyError(f"unknown element id(s): {', '.join(unknown)}")
         analysis = self.analyse(answer, [r.id for r in refs], category)
-        signals = answer_signals(analysis.text, category, analysis.truncated)
+        question = clean(question)[0] if question else question
+        model_answer = clean(model_answer)[0] if model_answer else model_answer
+        signals = answer_signals(analysis.text, category, analysis.truncated,
+                                 words=len(answer.split()) if analysis.truncated else None)
         notice = None
         if not analysis.segments:
             notice = "No answer to score: type what you would say to the interviewer."

@@ -182,8 +182,10 @@ def looks_english(text: str) -> bool:
     return sum(w in _COMMON_EN for w in words) / len(words) >= 0.12
 
 
-def answer_signals(text: str, category: str | None = None, truncated: bool = False) -> AnswerSignals:
-    words = len(text.split())
+def answer_signals(text: str, category: str | None = None, truncated: bool = False,
+                   words: int | None = None) -> AnswerSignals:
+    """Signals of the (cleaned) text; `words` gives the true length of an answer cut short."""
+    words = words if words is not None else len(text.split())
     i_count = len(FIRST_SINGULAR.findall(text))
     we_count = len(FIRST_PLURAL.findall(text))
     if i_count == 0 and we_count == 0:

@@ -125,6 +125,11 @@ class Transcript:
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Transcript:
         data = migrate(data)
+        for key in ("id", "started_at"):
+            if not isinstance(data.get(key), str):
+                raise ValueError(f"'{key}' must be text, not {type(data.get(key)).__name__}")
+        if data.get("finished_at") is not None and not isinstance(data["finished_at"], str):
+            raise ValueError("'finished_at' must be text or null")
         turns = []
         for raw in data.get("turns", []):
             follow = raw.get("follow_up")
