@@ -130,9 +130,10 @@ GENERIC = _rx(
     r"\bi focus on\b", r"\bi value\b",
 )
 STUFFING_TERMS = _rx(
-    r"\bstakeholders?\b", r"\brisks?\b", r"\bresults?\b", r"\bmetrics?\b", r"\blessons?\b",
+    r"\bstakeholders?\b", r"\brisks?\b", r"(?<!as a )\bresults?\b", r"\bmetrics?\b",
+    r"\blessons?\b",
     r"\bcommunication\b", r"\bsituation\b", r"\bactions?\b", r"\boutcomes?\b", r"\bkpis?\b",
-    r"\bagile\b", r"\bsynerg", r"\bleadership\b", r"\bquality\b", r"\bvalue\b", r"\bbudgets?\b",
+    r"\bagile\b", r"\bsynerg", r"\bleadership\b", r"\bquality\b", r"(?<!-)\bvalue\b(?!-)", r"\bbudgets?\b",
     r"\bscope\b", r"\bownership\b", r"\bdata[- ]driven\b", r"\btransparen",
 )
 SECOND_PERSON = _rx(r"\byou(?:'re|'ve|'d|'ll)?\b", r"\byour\b")
