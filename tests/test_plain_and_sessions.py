@@ -75,6 +75,17 @@ def test_end_of_input_mid_session_leaves_a_resumable_transcript(isolated_home, e
     assert reloaded.finished and len(reloaded.turns) == 3 and reloaded.turns[2].skipped
 
 
+def test_plain_resume_carries_on_where_it_stopped(isolated_home):
+    first = run_cli("practice", "--plain", "--count", "2", "--seed", "11", "--no-follow-ups",
+                    stdin=ANSWER_1 + "\n")
+    assert first.returncode == 0, first.stderr
+    again = run_cli("resume", "--plain", stdin=ANSWER_2 + "\n")
+    assert again.returncode == 0, again.stderr
+    assert "Resuming session" in again.stdout and "Question 2 of 2" in again.stdout
+    (saved,) = transcripts(isolated_home)
+    assert saved["finished_at"] and len(saved["turns"]) == 2
+
+
 def test_a_killed_session_keeps_every_submitted_answer(isolated_home):
     proc = subprocess.Popen(
         [sys.executable, "-m", "interviewprep", "practice", "--plain", "--count", "3",

@@ -290,6 +290,12 @@ def cmd_resume(args: argparse.Namespace) -> int:
         if transcript is None:
             _err("no unfinished session to resume")
             return EXIT_ERROR
+    if args.plain:
+        from .interview import SessionSettings
+        from .plain import run_plain
+
+        settings = SessionSettings.from_json(transcript.settings)
+        return run_plain(settings, bank_paths=args.bank or None, resume=transcript)
     from .tui.app import InterviewPrepApp
 
     InterviewPrepApp(resume_id=transcript.id, bank_paths=args.bank or None).run()
@@ -325,6 +331,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("id", nargs="?", metavar="ID", help="session id, or a unique prefix of it")
     p.add_argument("--bank", type=Path, action="append", default=[], metavar="PATH",
                    help="also load questions from this file or folder")
+    p.add_argument("--plain", action="store_true", help="carry on line by line, without the TUI")
     p.set_defaults(func=cmd_resume)
 
     p = sub.add_parser("setup", help="verify the model and export it to ONNX (once)")

@@ -15,7 +15,7 @@ from .interview import InterviewSession, SessionError, SessionSettings
 from .scoring.feedback import render_text
 from .scoring.modelcard import ModelError
 from .scoring.scorer import Scorer
-from .transcripts import TranscriptError, TranscriptStore
+from .transcripts import Transcript, TranscriptError, TranscriptStore
 
 
 def _read_answer(stdin: TextIO) -> str | None:
@@ -33,7 +33,7 @@ def _read_answer(stdin: TextIO) -> str | None:
 
 
 def run_plain(settings: SessionSettings, stdin: TextIO = sys.stdin, out: TextIO = sys.stdout,
-              bank_paths: list | None = None) -> int:
+              bank_paths: list | None = None, resume: Transcript | None = None) -> int:
     def say(text: str = "") -> None:
         print(text, file=out, flush=True)
 
@@ -44,12 +44,18 @@ def run_plain(settings: SessionSettings, stdin: TextIO = sys.stdin, out: TextIO 
     try:
         print("Loading the scorer ...", file=sys.stderr)
         scorer = Scorer.load(bank.elements)
-        session = InterviewSession(bank, scorer, store, settings, model_info=scorer.model_info)
+        if resume is not None:
+            session = InterviewSession.resume(bank, scorer, store, resume)
+        else:
+            session = InterviewSession(bank, scorer, store, settings, model_info=scorer.model_info)
     except (SessionError, ModelError) as exc:
         print(f"interviewprep: {exc}", file=sys.stderr)
         return 1
 
-    say(f"Interviewer: {session.greeting()}")
+    if resume is not None:
+        say(f"Resuming session {resume.id}: {session.index} of {session.total} questions done.")
+    else:
+        say(f"Interviewer: {session.greeting()}")
     say("(Type your answer; an empty line ends it. An empty answer skips the question. "
         "End of input (Ctrl-D) ends the session.)")
     try:
@@ -64,7 +70,7 @@ def run_plain(settings: SessionSettings, stdin: TextIO = sys.stdin, out: TextIO 
             if answer is None:
                 if session.path.exists():
                     say("\nEnd of input: the session is saved and can be resumed "
-                        "(`interviewprep resume`).")
+                        "(`interviewprep resume --plain`, or from the app).")
                 break
             if not answer.strip():
                 session.skip()
@@ -90,7 +96,7 @@ def run_plain(settings: SessionSettings, stdin: TextIO = sys.stdin, out: TextIO 
                     session.skip_follow_up()
                 if follow is None:
                     say("\nEnd of input: the session is saved and can be resumed "
-                        "(`interviewprep resume`).")
+                        "(`interviewprep resume --plain`, or from the app).")
                     break
             session.advance()
         if session.done:
