@@ -462,6 +462,16 @@ class InterviewScreen(Screen[None]):
             return
         question = self.session.current
         if question is None or draft.get("question_id") != question.id:
+            # Text typed for a follow-up or a retry of an answered question cannot go back into
+            # that turn; it stays on disk, and the user is told where.
+            if str(draft.get("text", "")).strip():
+                kept = path.with_name(f"{path.stem}-{draft.get('question_id', 'earlier')}-kept.json")
+                try:
+                    path.replace(kept)
+                except OSError:
+                    kept = path
+                self.notify(f"Text you had typed for an earlier question is kept in {kept}.",
+                            timeout=10)
             return
         if self.session.current_turn is not None:  # answered since: the draft is stale
             return
