@@ -89,8 +89,11 @@ def write_results(r: dict, path: Path) -> None:
                      f"{cold.get('imports_torch')}.")
     if tui:
         lines.append(f"TUI first screen (process start to first refresh, headless): median "
-                     f"{_fmt(tui.get('median_s'), 2)} s of 3.")
-    if rev:
+                     f"{_fmt(tui.get('median_s'), 2)} s of 5.")
+    if rev and "median_ms" in rev:
+        lines.append(f"Listing {rev['sessions']:,} saved sessions (median ms): "
+                     + "; ".join(f"{k.strip()} {v:.0f}" for k, v in rev["median_ms"].items()) + ".")
+    elif rev:
         lines.append(f"Review listing: {rev}")
     lines += [
         "",
@@ -100,7 +103,9 @@ def write_results(r: dict, path: Path) -> None:
         "answers), so its macro-F1 moves by a few points with the split; the cross-validated and "
         "leave-one-author-out figures above are the more cautious estimate for answers written "
         "by people we have never seen, and they sit a little below the 0.85 bar. Risk and "
-        "lessons are the weakest elements; their labels are also the ones labelers disagree on most.",
+        "stakeholders are the weakest elements (recall first): both need two things in one "
+        "breath (a risk and a response; a person and how they were engaged), and they are also "
+        "where labelers disagree most.",
         "- Warm latency is dominated by one onnxruntime pass over the answer's sentences (about "
         "35 ms of it for 300 words). This machine is a shared 2-core VM: the same benchmark gave "
         "p50 from 37 ms to 65 ms across runs minutes apart, so a single run above 40 ms is not "
