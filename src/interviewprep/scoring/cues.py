@@ -91,6 +91,10 @@ ELEMENT_CUES: dict[str, re.Pattern[str]] = {
         r"\bclinicians?\b", r"\bnurses?\b", r"\bdoctors?\b", r"\bsuppliers?\b",
         r"\bcontrollers?\b", r"\bpartners?\b", r"\bowners?\b", r"\bsecurity team\b",
         r"\bcab\b", r"\bdpo\b", r"\bciso\b", r"\bpmo\b",
+        r"\b(?!project |programme |program |delivery |release |test |scrum )[a-z]+ managers?\b",
+        r"\bparents\b", r"\bresidents\b", r"\bcitizens\b", r"\bstudents\b", r"\bteachers\b",
+        r"\bconsultants\b", r"\binspectors\b", r"\bcarriers\b", r"\bagencies\b",
+        r"\bend users\b", r"\bthe business\b", r"\bexec(?:s|utive team)?\b",
     ),
     "stakeholder_engagement": _rx(
         r"\bmet\b", r"\bmeetings?\b", r"\bbrief(?:ed|ing)?\b", r"\bupdates?d?\b", r"\bworkshops?\b",
@@ -102,6 +106,8 @@ ELEMENT_CUES: dict[str, re.Pattern[str]] = {
         r"\bdecision", r"\bpersuad", r"\bconvinc", r"\bwon (?:them|him|her) over\b",
         r"\bchampions?\b", r"\bkept (?:them|him|her) (?:informed|updated|in the loop)\b",
         r"\bone-to-ones?\b", r"\bcheck-?ins?\b", r"\bsessions?\b", r"\bnewsletter",
+        r"\bsigned off\b", r"\battended\b", r"\bjoined (?:our|the|each|every)\b",
+        r"\btrained\b", r"\bshowcase", r"\bconsulted\b", r"\btown ?hall",
     ),
     "lessons": _rx(
         r"\blearn(?:ed|t)\b", r"\blessons?\b", r"\bnext time\b", r"\bin hindsight\b",
