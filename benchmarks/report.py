@@ -81,7 +81,8 @@ def write_results(r: dict, path: Path) -> None:
     lines += ["", "## Speed and memory", ""]
     if lat:
         lines.append(f"Warm scoring of a {lat.get('words')}-word answer against 8 elements: "
-                     f"p50 {_fmt(lat.get('p50_ms'), 1)} ms, p95 {_fmt(lat.get('p95_ms'), 1)} ms.")
+                     f"p50 {_fmt(lat.get('p50_ms'), 1)} ms, p95 {_fmt(lat.get('p95_ms'), 1)} ms; "
+                     f"of which the onnxruntime pass alone p50 {_fmt(lat.get('encoder_p50_ms'), 1)} ms.")
     if cold:
         lines.append(f"Whole `interviewprep score --question ID --answer-file F --json` process: "
                      f"median {_fmt(cold.get('median_s'), 2)} s, worst {_fmt(cold.get('max_s'), 2)} s "
@@ -108,7 +109,7 @@ def write_results(r: dict, path: Path) -> None:
         "where labelers disagree most.",
         "- Warm latency is dominated by one onnxruntime pass over the answer's sentences (about "
         "35 ms of it for 300 words). This machine is a shared 2-core VM: the same benchmark gave "
-        "p50 from 37 ms to 65 ms across runs minutes apart, so a single run above 40 ms is not "
+        "p50 from 37 ms to 69 ms across runs minutes apart, so a single run above 40 ms is not "
         "a regression by itself; compare runs on a quiet machine.",
         "- int8 against fp32 (same export, refitted from scratch): element macro-F1 within 0.01 "
         "(5-fold CV 0.844 int8, 0.846 fp32), Mohler r 0.571 both, while fp32 is about 40% slower "

@@ -112,6 +112,8 @@ def segment_features(
     sims = segment_vectors @ exemplar_vectors.T
     k = min(3, sims.shape[1])
     top = np.sort(sims, axis=1)[:, -k:]
+    shared = shared if shared is not None else shared_features(texts, category)
+    negated = shared[:, SHARED_FEATURES.index("negated")]
     parts = [cues.cue_parts(element, t) for t in texts]
     columns: dict[str, np.ndarray] = {
         "bias": np.ones(n),
@@ -124,11 +126,11 @@ def segment_features(
             cues.parts_score(element, cues.combine_parts(element, p, parts[i + 1]) if i + 1 < n else p)
             for i, p in enumerate(parts)
         ]),
-        "negated_cue": np.array([cues.negated_cue(element, t) for t in texts]),
+        "negated_cue": np.array([cues.negated_cue(element, t) if negated[i] else 0.0
+                                 for i, t in enumerate(texts)]),
         "probe": (segment_vectors @ probe[:-1] + probe[-1]) if probe is not None else np.zeros(n),
     }
     columns["margin"] = columns["sim_top3"] - columns["counter_max"]
-    shared = shared if shared is not None else shared_features(texts, category)
     for i, name in enumerate(SHARED_FEATURES):
         columns[name] = shared[:, i]
     return np.column_stack([columns[f] for f in FEATURES])

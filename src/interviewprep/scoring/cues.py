@@ -195,6 +195,8 @@ _NEGATION_WINDOW = 45
 
 def negated_cue(element: str, text: str) -> float:
     """1.0 when the element's own cue words are negated ("never assessed the risks")."""
+    if not NEGATION.search(text):
+        return 0.0
     patterns = [ELEMENT_CUES.get(element)]
     if element == "risk":
         patterns.append(ELEMENT_CUES["risk_response"])

@@ -92,10 +92,16 @@ def find_quantities(text: str) -> list[Quantity]:
     """Quantified facts (money, %, durations, counts), not dates, years, versions or ids."""
     if not _ANY_DIGIT_OR_NUMBER_WORD.search(text):
         return []
-    blocked = [(m.start(), m.end()) for m in _NOT_QUANTITY.finditer(text)]
+    _blocked: list[tuple[int, int]] | None = None
+
+    def blocked_spans() -> list[tuple[int, int]]:
+        nonlocal _blocked
+        if _blocked is None:  # only computed when a candidate quantity needs checking
+            _blocked = [(m.start(), m.end()) for m in _NOT_QUANTITY.finditer(text)]
+        return _blocked
 
     def is_blocked(a: int, b: int) -> bool:
-        return any(a < y and x < b and (x <= a or b <= y or True) for x, y in blocked)
+        return any(a < y and x < b for x, y in blocked_spans())
 
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
@@ -107,7 +113,7 @@ def find_quantities(text: str) -> list[Quantity]:
             digits = re.findall(r"\d+", m.group())
             if digits and is_blocked(a, b) and pattern is not _CURRENCY and pattern is not _PERCENT:
                 # "in 2021 users" or "version 4 servers": the number is a year/version.
-                span_blocked = [(x, y) for x, y in blocked if a < y and x < b]
+                span_blocked = [(x, y) for x, y in blocked_spans() if a < y and x < b]
                 if all(any(x <= a + d.start() < y for x, y in span_blocked)
                        for d in re.finditer(r"\d+", m.group())):
                     continue
