@@ -20,7 +20,7 @@ from .model import Transcript
 if TYPE_CHECKING:
     from .store import TranscriptStore, UnreadableTranscript
 
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 """Bump when SessionDigest changes shape: older index files are then ignored and rebuilt."""
 
 
@@ -35,6 +35,7 @@ class TurnDigest:
     """Final score of the turn (follow-up or last retry), None if skipped or unanswered."""
     attempts: int = 0
     """How many answers were given (first try plus retries)."""
+    skipped: bool = False
     seconds: float = 0.0
     element_scores: dict[str, float] = field(default_factory=dict)
     """Element id -> score (0-1) in the feedback that counts for the turn."""
@@ -75,6 +76,11 @@ class SessionDigest:
     @property
     def answered(self) -> int:
         return sum(1 for t in self.turns if t.overall is not None)
+
+    @property
+    def done(self) -> int:
+        """Questions answered or skipped (an asked-but-unanswered one is still to do)."""
+        return sum(1 for t in self.turns if t.attempts or t.skipped)
 
     @property
     def date(self) -> str:
@@ -123,6 +129,7 @@ class SessionDigest:
                 category=turn.category,
                 overall=turn.overall,
                 attempts=len(turn.attempts),
+                skipped=turn.skipped,
                 seconds=round(turn.seconds, 1),
                 element_scores=scores,
             ))

@@ -150,8 +150,9 @@ class TranscriptStore:
         return sessions, problems
 
     def latest_unfinished(self) -> Transcript | None:
-        sessions, _ = self.list()
-        return next((t for t in sessions if not t.finished and t.turns), None)
+        sessions, _ = self.digests()
+        latest = next((d for d in sessions if not d.finished and d.questions), None)
+        return self.load(latest.id) if latest else None
 
     def digests(self) -> tuple[list[SessionDigest], list[UnreadableTranscript]]:
         """Like list(), but only the facts listing and progress need, served from an index."""

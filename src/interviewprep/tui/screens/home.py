@@ -13,7 +13,7 @@ from textual.widgets import DataTable, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...bank import CATEGORY_NAMES
-from ...transcripts import Transcript
+from ...transcripts.index import SessionDigest
 from ..widgets.display import format_score, format_started, score_colour
 from ..widgets.key_footer import KeyFooter
 from ..widgets.scorer_status import ScorerStatus
@@ -51,14 +51,14 @@ class HomeScreen(Screen[None]):
     class RecentLoaded(Message):
         """The saved sessions were read (in a thread) for the recent list."""
 
-        def __init__(self, sessions: list[Transcript], unreadable: int) -> None:
+        def __init__(self, sessions: list[SessionDigest], unreadable: int) -> None:
             super().__init__()
             self.sessions = sessions
             self.unreadable = unreadable
 
     def __init__(self) -> None:
         super().__init__()
-        self.unfinished: Transcript | None = None
+        self.unfinished: SessionDigest | None = None
         """The newest unfinished session with at least one turn, offered for resuming."""
 
     def compose(self) -> ComposeResult:
@@ -111,20 +111,21 @@ class HomeScreen(Screen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="recent",
           description="Reading saved sessions")
     def load_recent(self) -> None:
-        sessions, problems = self.app.store.list()  # type: ignore[attr-defined]
+        # The index-backed digests: no full parse of every transcript on each visit home.
+        sessions, problems = self.app.store.digests()  # type: ignore[attr-defined]
         self.post_message(self.RecentLoaded(sessions, len(problems)))
 
     def on_home_screen_recent_loaded(self, message: RecentLoaded) -> None:
-        self.unfinished = next((t for t in message.sessions if not t.finished and t.turns), None)
+        self.unfinished = next((d for d in message.sessions if not d.finished and d.questions),
+                               None)
         table = self.query_one("#home-recent", DataTable)
         table.clear()
         room = max(12, (table.size.width or self.size.width // 2) - 17 - 9 - 6 - 8)
         for t in message.sessions[:RECENT_ROWS]:
-            answered = len(t.answered_turns)
             overall = t.overall
             score = (Content.styled("—", "$text-muted") if overall is None
                      else Content.styled(format_score(overall), f"bold {score_colour(overall)}"))
-            questions = f"{answered}/{len(t.plan) or len(t.turns)}"
+            questions = f"{t.answered}/{t.planned}"
             cats = ", ".join(CATEGORY_NAMES.get(c, c).split(" /")[0] for c in t.categories)
             if not t.finished:
                 cats = f"{cats} (unfinished)" if cats else "(unfinished)"
@@ -150,10 +151,9 @@ class HomeScreen(Screen[None]):
         callout.display = t is not None
         if t is None:
             return
-        done = len([turn for turn in t.turns if turn.attempts or turn.skipped])
         callout.update(Content.assemble(
             ("Unfinished session\n", "bold $text-warning"),
-            f"Started {format_started(t.started_at)} · {done} of {len(t.plan)} questions done\n",
+            f"Started {format_started(t.started_at)} · {t.done} of {t.planned} questions done\n",
             ("Press ", "$text-muted"), ("u", "bold $text-accent"),
             (" to pick up where you left off.", "$text-muted"),
         ))
