@@ -154,8 +154,7 @@ def cmd_score(args: argparse.Namespace) -> int:
         except OSError as exc:
             _err(f"cannot read {args.batch}: {exc.strerror or exc}")
             return EXIT_USAGE
-        elements = bank_loader().elements if not args.elements_only else _element_library().elements
-        scorer = _load_scorer(elements)
+        scorer = _load_scorer(bank_loader().elements)
         if scorer is None:
             return EXIT_ERROR
         bad = 0
@@ -347,7 +346,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument("--bank", type=Path, action="append", default=[], metavar="PATH",
                    help="also load questions from this file or folder")
-    p.add_argument("--elements-only", action="store_true", help=argparse.SUPPRESS)
     p.set_defaults(func=cmd_score)
 
     p = sub.add_parser("calibrate", help="fit element thresholds on labeled answers")

@@ -65,8 +65,6 @@ def plan_questions(bank: Bank, settings: SessionSettings) -> list[Question]:
             raise SessionError(f"unknown question id(s): {', '.join(missing)}")
         return [bank.questions[qid] for qid in settings.question_ids]
     pool = bank.filter(settings.category, settings.level, settings.specialization)
-    if not pool and settings.specialization and settings.specialization != "general":
-        pool = []
     if not pool:
         raise SessionError("no questions match these filters; widen the category, level or "
                            "specialization")

@@ -144,9 +144,6 @@ STUFFING_TERMS = _rx(
 )
 SECOND_PERSON = _rx(r"\byou(?:'re|'ve|'d|'ll)?\b", r"\byour\b")
 FIRST_PERSON = _rx(r"\b(?:i|i'm|i've|i'd|we|we've|we'd|my|our)\b")
-PAST_TENSE = _rx(r"\b\w+ed\b", r"\b(?:was|were|had|did|made|ran|met|got|took|went|built|led|"
-                 r"set|put|kept|brought|saw|found|told|felt|began|wrote|sent|spent|cut)\b")
-
 
 CueParts = tuple[float, float]
 
