@@ -101,6 +101,22 @@ def row_keys(table: DataTable) -> list[str]:
     return [str(row.key.value) for row in table.ordered_rows]
 
 
+def select_session(app: App, session_id: str) -> None:
+    """Put the review table's cursor on one session's row."""
+    table = app.screen.query_one("#review-table", DataTable)
+    table.move_cursor(row=row_keys(table).index(session_id))
+
+
+async def open_session(app: App, pilot: Any, session_id: str) -> SessionDetailScreen:
+    """Open one session from the review table with Enter."""
+    select_session(app, session_id)
+    await pilot.press("enter")
+    await pilot.pause()
+    detail = app.screen
+    assert isinstance(detail, SessionDetailScreen)
+    return detail
+
+
 @pytest.fixture
 def sessions() -> Path:
     return install(*GOOD, V1)
@@ -168,12 +184,7 @@ async def test_enter_opens_the_whole_transcript_with_feedback_and_evidence(sessi
     app = ReviewTestApp(ReviewScreen)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(app, pilot)
-        table = app.screen.query_one("#review-table", DataTable)
-        table.move_cursor(row=row_keys(table).index("20250303-184512-3fa9c1"))
-        await pilot.press("enter")
-        await pilot.pause()
-        detail = app.screen
-        assert isinstance(detail, SessionDetailScreen)
+        detail = await open_session(app, pilot, "20250303-184512-3fa9c1")
         assert detail.transcript.id == "20250303-184512-3fa9c1"
         questions = detail.query_one("#detail-questions", OptionList)
         assert questions.option_count == 3
@@ -261,8 +272,7 @@ async def test_export_writes_markdown_into_the_data_folder(sessions):
         assert path.read_text(encoding="utf-8") == to_markdown(transcript, app.bank)
         assert any(str(path) in n.message for n in notifications(app))
         # And from the detail view.
-        table = app.screen.query_one("#review-table", DataTable)
-        table.move_cursor(row=row_keys(table).index("20250310-190205-8b27de"))
+        select_session(app, "20250310-190205-8b27de")
         await pilot.press("enter", "e")
         await pilot.pause()
         assert (locations.data_dir() / "exports" / "20250310-190205-8b27de.md").exists()
@@ -273,12 +283,7 @@ async def test_an_older_schema_version_session_opens(sessions):
     app = ReviewTestApp(ReviewScreen)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(app, pilot)
-        table = app.screen.query_one("#review-table", DataTable)
-        table.move_cursor(row=row_keys(table).index("20250210-173000-0a1b2c"))
-        await pilot.press("enter")
-        await pilot.pause()
-        detail = app.screen
-        assert isinstance(detail, SessionDetailScreen)
+        detail = await open_session(app, pilot, "20250210-173000-0a1b2c")
         assert [t.question_id for t in detail.transcript.turns] == [
             "adapt-key-person-leaves", "lead-stakeholder-management-approach"]
         assert "Our lead tester left" in detail.query_one("#turn-1")._markdown

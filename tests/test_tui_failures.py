@@ -9,7 +9,11 @@ from interviewprep.tui.app import InterviewPrepApp
 from interviewprep.tui.dialogs.message import MessageDialog
 from interviewprep.tui.screens.interview import InterviewScreen
 from interviewprep.tui.screens.summary import SummaryScreen
-from test_tui_support import real_scorer, wait_for_scorer  # noqa: F401 - fixture
+from test_tui_support import (  # noqa: F401 - real_scorer is a fixture
+    real_scorer,
+    start_and_submit,
+    wait_for_scorer,
+)
 
 ANSWER = ("At a retailer I led the move of 300 stores to a new till system. I planned it in "
           "waves with the operations director, and we finished on time, 8 percent under budget.")
@@ -26,14 +30,8 @@ async def _scorer_fails() -> None:
         assert app.scorer_state == "failed"
         assert "model files are missing" in app.scorer_detail
         assert any("could not load" in n.title for n in app._notifications)
-        app.start_session(SessionSettings(question_ids=[sorted(app.bank.questions)[0]]))
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, InterviewScreen)
-        screen.box.insert(ANSWER)
-        await pilot.press("ctrl+s")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        screen = await start_and_submit(
+            pilot, SessionSettings(question_ids=[sorted(app.bank.questions)[0]]), ANSWER)
         assert isinstance(app.screen, MessageDialog), "the failure is shown in a modal"
         await pilot.press("enter")
         await pilot.pause()
@@ -52,14 +50,8 @@ async def _retry_session(scorer) -> None:
         await wait_for_scorer(pilot)
         question_id = sorted(app.bank.questions)[0]
         retry_of = {"session": "earlier-session", "question_id": question_id, "overall": 12}
-        assert app.start_session(SessionSettings(question_ids=[question_id], follow_ups=False),
-                                 retry_of=retry_of)
-        await pilot.pause()
-        screen = app.screen
-        screen.box.insert(ANSWER)
-        await pilot.press("ctrl+s")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await start_and_submit(pilot, SessionSettings(question_ids=[question_id], follow_ups=False),
+                               ANSWER, retry_of=retry_of)
         await pilot.press("n")
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)

@@ -9,7 +9,11 @@ from interviewprep.transcripts import TranscriptStore
 from interviewprep.tui.app import InterviewPrepApp
 from interviewprep.tui.dialogs.confirm import ConfirmDialog
 from interviewprep.tui.screens.interview import InterviewScreen, drafts_dir
-from test_tui_support import real_scorer, wait_for_scorer  # noqa: F401 - fixture
+from test_tui_support import (  # noqa: F401 - real_scorer is a fixture
+    real_scorer,
+    start_and_submit,
+    wait_for_scorer,
+)
 
 ANSWER = ("At a regional bank I led the migration of 40 branch servers. I planned three "
           "waves with the sponsor and we finished two weeks early, saving 20 percent.")
@@ -21,14 +25,8 @@ async def _quit_mid_session(scorer) -> str:
     async with app.run_test(size=(120, 36)) as pilot:
         await wait_for_scorer(pilot)
         ids = sorted(app.bank.questions)[:3]
-        app.start_session(SessionSettings(question_ids=ids, follow_ups=False))
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, InterviewScreen)
-        screen.box.insert(ANSWER)
-        await pilot.press("ctrl+s")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        screen = await start_and_submit(
+            pilot, SessionSettings(question_ids=ids, follow_ups=False), ANSWER)
         assert screen.mode == "review"
         await pilot.press("n")
         await pilot.pause()

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from interviewprep.bank import Question
+from interviewprep.interview import SessionSettings
 from interviewprep.scoring.feedback import ElementCoverage, Feedback
 from interviewprep.scoring.signals import answer_signals
 from interviewprep.transcripts import Attempt, Transcript, TranscriptStore, Turn
@@ -78,6 +79,25 @@ class StillClock:
 
     def __call__(self) -> float:
         return self.now
+
+
+async def start_and_submit(pilot, settings: SessionSettings, answer: str,
+                           retry_of: dict | None = None):
+    """Start a session, type `answer`, submit it with ctrl+s and wait for the scoring worker.
+
+    Returns the interview screen."""
+    from interviewprep.tui.screens.interview import InterviewScreen
+
+    app = pilot.app
+    assert app.start_session(settings, retry_of=retry_of) is not False
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, InterviewScreen)
+    screen.box.insert(answer)
+    await pilot.press("ctrl+s")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    return screen
 
 
 def masked_path(path: Path) -> str:
