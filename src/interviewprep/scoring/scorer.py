@@ -48,6 +48,7 @@ class Scorer:
         self.cache = EmbeddingCache(embedder, locations.embedding_cache_dir(), card.sha256)
         self._exemplars: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self._memo: dict[str, np.ndarray] = {}
+        self._references: dict[str, np.ndarray] = {}
         self._examples: dict[tuple[str, tuple[str, ...]], dict[str, str]] = {}
         self.models = self._element_models(card)
         for element_id in self.elements:
@@ -175,7 +176,6 @@ class Scorer:
                 evidence_span=(seg.start, seg.end) if seg is not None and status != "missing" else None,
                 weight=ref.weight, hint=hint, example=example,
             ))
-        self.cache.save()
         total = sum(c.weight for c in coverages)
         overall = round(100 * sum(c.weight * c.score for c in coverages) / total) if total else 0
         return Feedback(
@@ -198,11 +198,17 @@ class Scorer:
         return mean_sentence_vector(analysis.segments, analysis.vectors)
 
     def reference_vector(self, reference: str) -> np.ndarray:
-        """A reference answer embedded the same way as an answer."""
-        text, _ = clean(reference)
-        segments = segment(text)
-        vector = mean_sentence_vector(segments, self._encode_memo([s.text for s in segments]))
-        return vector if vector is not None else self._encode_memo(["."])[0]
+        """A reference answer embedded the same way as an answer (memoised: the same model
+        answer comes back with every attempt at its question)."""
+        if reference not in self._references:
+            if len(self._references) > 1024:
+                self._references.clear()
+            text, _ = clean(reference)
+            segments = segment(text)
+            vector = mean_sentence_vector(segments, self._encode_memo([s.text for s in segments]))
+            self._references[reference] = (vector if vector is not None
+                                           else self._encode_memo(["."])[0])
+        return self._references[reference]
 
     def answer_vectors(self, answers: list[str]) -> np.ndarray:
         """Many answers at once, embedded exactly as `score` embeds one (for benchmarks)."""
