@@ -11,6 +11,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.widgets.data_table import ColumnKey
 
 from ...bank import CATEGORY_NAMES
 from ...transcripts.index import SessionDigest
@@ -91,7 +92,7 @@ class HomeScreen(Screen[None]):
         table.add_column("Date", width=17)
         table.add_column("Questions", width=9)
         table.add_column("Score", width=6)
-        table.add_column("Categories")
+        table.add_column("Categories", key="categories")
         bank = self.app.bank  # type: ignore[attr-defined]
         categories = sorted({q.category for q in bank.questions.values()})
         self.query_one("#home-bank", Static).update(Content.assemble(
@@ -121,6 +122,10 @@ class HomeScreen(Screen[None]):
         table = self.query_one("#home-recent", DataTable)
         table.clear()
         room = max(12, (table.size.width or self.size.width // 2) - 17 - 9 - 6 - 8)
+        # A fixed width, set before the rows: an auto width grown by the rows can race the
+        # header's first render and leave the header narrower than its column.
+        column = table.columns[ColumnKey("categories")]
+        column.width, column.auto_width = room, False
         for t in message.sessions[:RECENT_ROWS]:
             overall = t.overall
             score = (Content.styled("—", "$text-muted") if overall is None

@@ -1,0 +1,69 @@
+"""What every command group shares: common options, error output and exit codes.
+
+Kept free of heavy imports: the parser is built on every call, `--help` included.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..vocabulary import CATEGORIES, LEVELS, SPECIALIZATIONS
+
+if TYPE_CHECKING:
+    from ..bank import Bank
+
+EXIT_OK = 0
+"""The command did what was asked."""
+EXIT_ERROR = 1
+"""Something went wrong (a missing session, an unwritable file, a model that cannot load)."""
+EXIT_USAGE = 2
+"""Bad arguments or bad input (argparse uses 2 as well)."""
+EXIT_INTERRUPTED = 130
+"""Ctrl-C."""
+
+Subparsers = argparse._SubParsersAction  # the type argparse's add_subparsers() returns
+
+
+def err(message: str) -> None:
+    """An error for the user: `interviewprep: message` on standard error."""
+    print(f"interviewprep: {message}", file=sys.stderr)
+
+
+def warn(message: object) -> None:
+    """A problem that does not stop the command: `warning: message` on standard error."""
+    print(f"warning: {message}", file=sys.stderr)
+
+
+def progress(message: str) -> None:
+    """A progress line (model loading, export) on standard error."""
+    print(message, file=sys.stderr)
+
+
+def add_bank_option(parser: argparse.ArgumentParser) -> None:
+    """`--bank PATH` (repeatable): extra question files or folders on top of the app's banks."""
+    parser.add_argument("--bank", type=Path, action="append", default=[], metavar="PATH",
+                        help="also load questions from this file or folder")
+
+
+def add_json_option(parser: argparse.ArgumentParser, help: str = "print JSON") -> None:
+    parser.add_argument("--json", action="store_true", help=help)
+
+
+def add_question_filters(parser: argparse.ArgumentParser) -> None:
+    """`--category`, `--level`, `--specialization` with the bank's fixed ids as choices."""
+    parser.add_argument("--category", choices=CATEGORIES)
+    parser.add_argument("--level", choices=LEVELS)
+    parser.add_argument("--specialization", choices=SPECIALIZATIONS)
+
+
+def load_bank_or_warn(extra: list[Path] | None = None) -> Bank:
+    """The app's question bank plus `extra`; every problem in it printed as a warning."""
+    from ..bank import load_app_bank
+
+    bank, errors = load_app_bank(extra or None)
+    for error in errors:
+        warn(error)
+    return bank

@@ -1,0 +1,118 @@
+"""`interviewprep score`: scriptable scoring (contract in DESIGN.md). The model loads once per call."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .common import (
+    EXIT_ERROR,
+    EXIT_OK,
+    EXIT_USAGE,
+    Subparsers,
+    add_bank_option,
+    add_json_option,
+    err,
+    load_bank_or_warn,
+    progress,
+)
+
+if TYPE_CHECKING:
+    from ..bank import Bank, Element
+    from ..scoring.scorer import Scorer
+
+
+def load_scorer(elements: Mapping[str, Element]) -> Scorer | None:
+    """The scorer, or None after printing why it cannot load."""
+    from ..scoring.modelcard import ModelError
+    from ..scoring.scorer import Scorer
+
+    try:
+        return Scorer.load(elements, progress=progress)
+    except ModelError as exc:
+        err(str(exc))
+        return None
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    from ..scoring.batch import BadLine, output_record, parse_line, score_lines
+    from ..scoring.feedback import render_text
+
+    if bool(args.batch) == bool(args.question or args.answer_file):
+        err("use either --batch FILE.jsonl, or --question ID with --answer-file FILE")
+        return EXIT_USAGE
+    cache: dict[str, Bank] = {}
+
+    def bank_loader() -> Bank:
+        if "bank" not in cache:
+            cache["bank"] = load_bank_or_warn(args.bank)
+        return cache["bank"]
+
+    if args.batch:
+        try:
+            source = sys.stdin if str(args.batch) == "-" else args.batch.open(encoding="utf-8",
+                                                                             errors="replace")
+        except OSError as exc:
+            err(f"cannot read {args.batch}: {exc.strerror or exc}")
+            return EXIT_USAGE
+        scorer = load_scorer(bank_loader().elements)
+        if scorer is None:
+            return EXIT_ERROR
+        bad = 0
+        show_progress = sys.stderr.isatty()
+        with source:
+            for number, record, error in score_lines(source, scorer, bank_loader):
+                if show_progress and number % 25 == 0:
+                    print(f"\rscored {number} lines ...", end="", file=sys.stderr, flush=True)
+                if error:
+                    bad += 1
+                    err(error)
+                print(json.dumps(record, ensure_ascii=False), flush=True)
+        if show_progress:
+            print("\r" + " " * 40 + "\r", end="", file=sys.stderr, flush=True)
+        if bad:
+            err(f"{bad} bad input line(s)")
+            return EXIT_USAGE
+        return EXIT_OK
+
+    if not (args.question and args.answer_file):
+        err("--question ID and --answer-file FILE go together")
+        return EXIT_USAGE
+    try:
+        answer = (sys.stdin.read() if str(args.answer_file) == "-"
+                  else args.answer_file.read_text(encoding="utf-8", errors="replace"))
+    except OSError as exc:
+        err(f"cannot read {args.answer_file}: {exc.strerror or exc}")
+        return EXIT_USAGE
+    bank = bank_loader()
+    try:
+        request = parse_line(1, json.dumps({"question_id": args.question, "answer": answer}),
+                             lambda: bank, bank.elements)
+    except BadLine as exc:
+        err(str(exc).removeprefix("line 1: ") + " (see `interviewprep bank list`)")
+        return EXIT_USAGE
+    scorer = load_scorer(bank.elements)
+    if scorer is None:
+        return EXIT_ERROR
+    feedback = scorer.score(request.answer, question=request.question, category=request.category,
+                            elements=request.elements, model_answer=request.model_answer)
+    if args.json:
+        print(json.dumps(output_record(args.question, feedback), indent=2, ensure_ascii=False))
+    else:
+        print(render_text(feedback, question=request.question))
+    return EXIT_OK
+
+
+def register(subparsers: Subparsers) -> None:
+    p = subparsers.add_parser("score", help="score answers (scriptable; see DESIGN.md contract)")
+    p.add_argument("--batch", type=Path, metavar="FILE.jsonl",
+                   help="JSON lines to score ('-' for standard input)")
+    p.add_argument("--question", metavar="ID", help="bank question id")
+    p.add_argument("--answer-file", type=Path, metavar="FILE", help="answer text ('-' for stdin)")
+    add_json_option(p)
+    add_bank_option(p)
+    p.set_defaults(func=cmd_score)

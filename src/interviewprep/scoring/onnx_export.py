@@ -1,0 +1,139 @@
+"""One-time export of the packaged weights to ONNX (fp32 and int8), verified against
+sentence-transformers. This is the only module that imports torch; the runtime never does."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+
+from .. import locations
+from .encoders import OnnxEmbedder
+from .modelcard import ModelCard, ModelError, model_dir, verified_weights
+
+# Sentences the exported model must embed like sentence-transformers does.
+VERIFY_SENTENCES = [
+    "I was responsible for migrating 40 servers to Azure before the data centre lease expired.",
+    "The biggest risk was the vendor's API, so we built a mock service and kept a buffer.",
+    "We went live on the planned weekend with no priority-one incidents.",
+    "Next time I would bring the security team in at kick-off.",
+    "I ran a fortnightly steering meeting with the CFO to agree trade-offs.",
+    "Ich habe das Projekt geleitet und das Budget um 10 % unterschritten.",
+    "risk " * 300,
+]
+MIN_COSINE = {"fp32": 0.999, "int8": 0.98}
+
+
+def _wrap(torch_module):  # defined lazily so importing this module never imports torch
+    import torch
+
+    class HiddenStates(torch.nn.Module):
+        """Positional inputs in, last hidden state out: the graph the runtime runs."""
+
+        def __init__(self, model):
+            super().__init__()
+            self.model = model
+
+        def forward(self, input_ids, attention_mask, token_type_ids):
+            out = self.model(
+                input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
+            )
+            return out[0]
+
+    return HiddenStates(torch_module)
+
+
+def export_dir(card: ModelCard) -> Path:
+    return locations.model_cache_dir() / card.sha256
+
+
+def exported_model(card: ModelCard, precision: str) -> Path | None:
+    """The exported ONNX file if an export for these weights was completed and verified."""
+    folder = export_dir(card)
+    try:
+        meta = json.loads((folder / "export.json").read_text())
+    except (OSError, ValueError):
+        return None
+    path = folder / f"model-{precision}.onnx"
+    if meta.get("sha256") == card.sha256 and precision in meta.get("verified", {}) and path.is_file():
+        return path
+    return None
+
+
+def export_onnx(card: ModelCard, progress: Callable[[str], None] = print) -> dict:
+    """Export, quantize and verify; write into the model cache atomically. Returns the report."""
+    directory = model_dir()
+    verified_weights(card, directory)
+    progress("Loading sentence-transformers (reference model) ...")
+    try:
+        import torch
+        from onnxruntime.quantization import QuantType, quantize_dynamic
+        from sentence_transformers import SentenceTransformer
+    except ImportError as exc:
+        raise ModelError(f"cannot export the model: {exc}") from exc
+
+    torch.set_num_threads(max(1, os.cpu_count() or 1))
+    reference = SentenceTransformer(str(directory), device="cpu")
+    reference.max_seq_length = card.max_seq_length
+    transformer = _wrap(reference[0].auto_model.eval()).eval()
+    target = export_dir(card)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=".export-", dir=target.parent))
+    try:
+        fp32 = work / "model-fp32.onnx"
+        progress("Exporting the model to ONNX ...")
+        sample = reference.tokenizer(["a sample sentence"], return_tensors="pt")
+        with torch.no_grad():
+            torch.onnx.export(
+                transformer,
+                (sample["input_ids"], sample["attention_mask"], sample["token_type_ids"]),
+                str(fp32),
+                input_names=["input_ids", "attention_mask", "token_type_ids"],
+                output_names=["last_hidden_state"],
+                dynamic_axes={
+                    name: {0: "batch", 1: "sequence"}
+                    for name in ("input_ids", "attention_mask", "token_type_ids",
+                                 "last_hidden_state")
+                },
+                opset_version=17,
+                dynamo=False,
+            )
+        progress("Quantizing to int8 ...")
+        int8 = work / "model-int8.onnx"
+        # Per-channel weights on the MatMuls only: 0.99 cosine to fp32 on answer sentences,
+        # where the default per-tensor scheme drops to 0.89 on long inputs.
+        quantize_dynamic(
+            str(fp32),
+            str(int8),
+            weight_type=QuantType.QInt8,
+            op_types_to_quantize=["MatMul"],
+            per_channel=True,
+        )
+
+        progress("Verifying the export against sentence-transformers ...")
+        expected = reference.encode(VERIFY_SENTENCES, normalize_embeddings=True)
+        report: dict = {"sha256": card.sha256, "verified": {}, "min_cosine": {}}
+        for precision, path in (("fp32", fp32), ("int8", int8)):
+            got = OnnxEmbedder(path, directory, card.max_seq_length).encode(VERIFY_SENTENCES)
+            cosine = float(np.min(np.sum(got * expected, axis=1)))
+            report["min_cosine"][precision] = round(cosine, 5)
+            if cosine >= MIN_COSINE[precision]:
+                report["verified"][precision] = True
+        if not report["verified"]:
+            raise ModelError(f"the ONNX export does not match sentence-transformers: {report}")
+        (work / "export.json").write_text(json.dumps(report, indent=2))
+        if target.exists():
+            old = target.with_name(f".old-{target.name}-{os.getpid()}")
+            os.replace(target, old)
+            shutil.rmtree(old, ignore_errors=True)
+        # Keep an earlier verification record of the weights.
+        os.replace(work, target)
+        progress(f"Model ready: {target}")
+        return report
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
