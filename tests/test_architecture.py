@@ -14,6 +14,8 @@ DOMAIN_MODULES = [
     "interviewprep.interview",
     "interviewprep.transcripts",
     "interviewprep.locations",
+    "interviewprep.vocabulary",
+    "interviewprep.fileio",
 ]
 
 
@@ -22,7 +24,8 @@ LIGHT_MODULES = [
     "interviewprep.transcripts.export",
     "interviewprep.transcripts.progress",
     "interviewprep.transcripts.index",
-    "interviewprep.review_cli",
+    "interviewprep.cli.review",
+    "interviewprep.cli",
 ]
 
 

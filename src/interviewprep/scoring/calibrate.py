@@ -19,7 +19,7 @@ import numpy as np
 import yaml
 
 from ..bank.models import CONTRACT_ELEMENTS
-from ..transcripts.store import atomic_write_text
+from ..fileio import atomic_write_text
 from . import coverage
 from .scorer import Scorer
 

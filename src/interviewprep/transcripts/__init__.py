@@ -1,7 +1,8 @@
 """Transcripts: the versioned record of every session, saved atomically after every turn."""
 
+from .errors import TranscriptError, UnreadableTranscript
 from .model import SCHEMA_VERSION, Attempt, FollowUp, Transcript, Turn
-from .store import TranscriptError, TranscriptStore, UnreadableTranscript, atomic_write_text
+from .store import TranscriptStore
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -12,5 +13,4 @@ __all__ = [
     "TranscriptStore",
     "Turn",
     "UnreadableTranscript",
-    "atomic_write_text",
 ]

@@ -13,12 +13,23 @@ import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
+from ..fileio import atomic_write_text
+from .errors import TranscriptError, UnreadableTranscript
 from .model import Transcript
 
-if TYPE_CHECKING:
-    from .store import TranscriptStore, UnreadableTranscript
+
+class TranscriptSource(Protocol):
+    """What the index needs from a transcript folder (TranscriptStore is one)."""
+
+    folder: Path
+    cache: Path
+
+    def read_data(self, path: Path) -> dict[str, Any]: ...
+
+    def parse(self, path: Path, data: dict[str, Any]) -> Transcript: ...
+
 
 INDEX_VERSION = 2
 """Bump when SessionDigest changes shape: older index files are then ignored and rebuilt."""
@@ -153,7 +164,7 @@ def _stamp(stat: os.stat_result) -> list[int]:
     return [stat.st_size, stat.st_mtime_ns, stat.st_ino]
 
 
-def index_path(store: TranscriptStore) -> Path:
+def index_path(store: TranscriptSource) -> Path:
     """One index per transcripts folder, in the cache folder (safe to delete at any time)."""
     key = hashlib.sha1(str(store.folder.resolve()).encode()).hexdigest()[:12]
     return store.cache / f"transcript-index-{key}.json"
@@ -170,10 +181,8 @@ def _read_index(path: Path) -> dict[str, Any]:
     return entries if isinstance(entries, dict) else {}
 
 
-def digests(store: TranscriptStore) -> tuple[list[SessionDigest], list[UnreadableTranscript]]:
+def digests(store: TranscriptSource) -> tuple[list[SessionDigest], list[UnreadableTranscript]]:
     """A digest of every readable session, newest first, and the files that could not be read."""
-    from .store import TranscriptError, UnreadableTranscript, atomic_write_text
-
     found: list[SessionDigest] = []
     problems: list[UnreadableTranscript] = []
     if not store.folder.is_dir():

@@ -4,59 +4,20 @@ reported and left exactly as they are."""
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .. import locations
+from ..fileio import atomic_write_text
+from .errors import TranscriptError, UnreadableTranscript
+from .index import SessionDigest, digests
 from .model import Transcript
 
-if TYPE_CHECKING:
-    from .index import SessionDigest
+__all__ = ["TranscriptError", "TranscriptStore", "UnreadableTranscript"]
 
 _ID = re.compile(r"^[A-Za-z0-9_.-]{1,80}$")
-
-
-class TranscriptError(Exception):
-    """A transcript could not be read or written; the message names the file."""
-
-
-@dataclass
-class UnreadableTranscript:
-    """A file in the transcripts folder that could not be loaded (it is left untouched)."""
-
-    path: Path
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.reason}"
-
-
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write via a temporary file, fsync, then rename: a crash leaves the old or the new file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        # Lone surrogates (from undecodable input) cannot be UTF-8: replace them, never lose the rest.
-        with tmp.open("w", encoding="utf-8", errors="replace") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
-    try:
-        fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-    except OSError:
-        pass
 
 
 def _check_feedback(transcript: Transcript) -> None:
@@ -156,8 +117,6 @@ class TranscriptStore:
 
     def digests(self) -> tuple[list[SessionDigest], list[UnreadableTranscript]]:
         """Like list(), but only the facts listing and progress need, served from an index."""
-        from .index import digests
-
         return digests(self)
 
     def delete(self, session_id: str) -> Path:

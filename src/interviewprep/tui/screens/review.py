@@ -36,8 +36,9 @@ from textual.worker import Worker, WorkerState
 
 from ... import locations
 from ...bank.models import CATEGORIES, CATEGORY_NAMES
+from ...fileio import atomic_write_text
 from ...interview.session import SessionSettings
-from ...transcripts import Transcript, TranscriptError, atomic_write_text
+from ...transcripts import Transcript, TranscriptError
 from ...transcripts.export import (
     category_name,
     format_duration,
