@@ -16,6 +16,7 @@ from interviewprep import locations
 from interviewprep.bank import Bank, load_app_bank
 from interviewprep.interview.session import SessionSettings
 from interviewprep.transcripts import TranscriptStore
+from interviewprep.tui.app import STYLESHEETS
 from interviewprep.tui.context import ScreenContext
 from interviewprep.tui.messages import StartSession
 
@@ -47,6 +48,7 @@ def install(*paths: Path) -> Path:
 class ReviewTestApp(App[None]):
     """Test double: hands the screen its context and records the sessions it asks for."""
 
+    CSS_PATH = STYLESHEETS
     BINDINGS = [Binding("f1,question_mark", "help", "Help", id="test.help")]
 
     def __init__(self, screen_factory: Any) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Iterable
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
 from textual import work
@@ -29,6 +29,10 @@ from .messages import GoHome, QuitRequested, ReloadScorer, ResumeSession, Scorer
 if TYPE_CHECKING:
     from ..interview.session import AnswerScorer
     from .screens.interview import InterviewScreen
+
+STYLESHEETS: list[str | PurePath] = [Path(__file__).with_name("app.tcss"),
+                                     Path(__file__).with_name("review.tcss")]
+"""Every screen's rules (reusable widgets carry their own DEFAULT_CSS)."""
 
 ScorerLoader = Callable[[Callable[[str], None]], "AnswerScorer"]
 """Builds the scorer in a worker thread; gets a progress callback for status lines."""
@@ -68,7 +72,7 @@ def _home_relative(path: Path) -> str:
 class InterviewPrepApp(App[None]):
     """Mock interviews for IT project managers, with explainable feedback."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH = STYLESHEETS
     TITLE = "interviewprep"
     SUB_TITLE = "mock interviews for IT project managers"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]

@@ -20,7 +20,7 @@ from ...vocabulary import CATEGORY_NAMES
 from ..context import ScreenContext
 from ..messages import StartSession
 from ..widgets.display import score_colour
-from .review import BREAKPOINTS, CSS_FILE
+from .review import BREAKPOINTS
 
 SPARK_WIDTH = 16
 """Sessions shown in a trend line (the most recent ones)."""
@@ -55,7 +55,6 @@ def trend_line(trend: Trend, high: float, digits: int, name: str | None = None,
 class ProgressScreen(Screen[None]):
     """Scores over time and the weakest spots, with a one-key way to practise them."""
 
-    CSS_PATH = CSS_FILE
     HORIZONTAL_BREAKPOINTS = BREAKPOINTS
     HELP_TITLE = "Progress"
     HELP_NOTES = [

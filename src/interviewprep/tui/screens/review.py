@@ -57,7 +57,6 @@ from ..widgets.display import format_clock, score_colour
 if TYPE_CHECKING:
     from ...transcripts import UnreadableTranscript
 
-CSS_FILE = Path(__file__).with_name("review.tcss")
 BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
 """Below 110 columns the preview pane is hidden and the detail view stacks vertically."""
 
@@ -110,7 +109,6 @@ class SessionDetailScreen(Screen[bool]):
     Dismisses with True when the session was moved to the trash.
     """
 
-    CSS_PATH = CSS_FILE
     HORIZONTAL_BREAKPOINTS = BREAKPOINTS
     HELP_TITLE = "Session detail"
     HELP_NOTES = [
@@ -283,7 +281,6 @@ def _valid_date(value: str) -> bool:
 class ReviewScreen(Screen[None]):
     """Saved sessions, newest first, with filters and a preview of the highlighted one."""
 
-    CSS_PATH = CSS_FILE
     HORIZONTAL_BREAKPOINTS = BREAKPOINTS
     AUTO_FOCUS = ""
     """Nothing takes focus on mount: the table does once the sessions are loaded (a loading
