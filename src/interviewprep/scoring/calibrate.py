@@ -25,7 +25,8 @@ from .scorer import Scorer
 
 HELDOUT_SHARE = 0.3
 L2 = 0.02
-STEPS = 1500
+L2_EMBEDDING = 0.2
+STEPS = 800
 
 
 @dataclass
@@ -79,7 +80,7 @@ def build_datasets(scorer: Scorer, items: list[LabeledAnswer],
         for element in CONTRACT_ELEMENTS:
             feats = analysis.features[element]
             if len(feats) == 0:
-                feats = np.zeros((1, len(coverage.FEATURES)))
+                feats = np.zeros((1, coverage.ROW_WIDTH))
             per_element[element].append(feats)
             labels[element].append(item.labels.get(element, 0))
         if (i + 1) % 50 == 0:
@@ -93,19 +94,28 @@ def predict(dataset: Dataset, model: coverage.ElementModel) -> np.ndarray:
 
 
 def fit_element(dataset: Dataset, start: coverage.ElementModel,
-                drop: tuple[str, ...] = ()) -> coverage.ElementModel:
-    """Multiple-instance logistic regression: an answer's probability is its best segment's."""
+                drop: tuple[str, ...] = (), embedding: bool = True,
+                steps: int = STEPS) -> coverage.ElementModel:
+    """Multiple-instance logistic regression: an answer's probability is its best segment's.
+
+    The named features get a light L2 penalty; the sentence-vector read-out a stronger one, so
+    that it adds what the named features miss without learning one author's wording."""
     stacked = np.vstack(dataset.features)
     owner = np.concatenate([np.full(len(f), i) for i, f in enumerate(dataset.features)])
+    named = len(coverage.FEATURES)
     mean = stacked.mean(axis=0)
     std = stacked.std(axis=0)
     mean[0], std[0] = 0.0, 1.0
     std[std < 1e-6] = 1.0
-    keep = np.array([f not in drop for f in coverage.FEATURES], dtype=np.float64)
+    keep = np.r_[[f not in drop for f in coverage.FEATURES],
+                 np.full(stacked.shape[1] - named, embedding)].astype(np.float64)
+    penalty = np.r_[np.full(named, L2), np.full(stacked.shape[1] - named, L2_EMBEDDING)]
+    penalty[0] = 0.0
     x = (stacked - mean) / std * keep
     # Start from the given raw weights, expressed in standardised space.
-    w = start.weights * std * keep
-    w[0] = start.weights[0] + float(start.weights[1:] @ mean[1:])
+    start_weights = start.full_weights()
+    w = start_weights * std * keep
+    w[0] = start_weights[0] + float(start_weights[1:] @ mean[1:])
     y = dataset.labels
     n = len(y)
     positives = max(1.0, y.sum())
@@ -114,26 +124,22 @@ def fit_element(dataset: Dataset, start: coverage.ElementModel,
     v = np.zeros_like(w)
     lr, b1, b2 = 0.05, 0.9, 0.999
     starts = np.r_[0, np.flatnonzero(np.diff(owner)) + 1]
-    for step in range(1, STEPS + 1):
+    for step in range(1, steps + 1):
         z = x @ w
         best_z = np.maximum.reduceat(z, starts)
         # index of the best segment of each answer
         best_rows = np.flatnonzero(z == best_z[owner])
         _, first = np.unique(owner[best_rows], return_index=True)
-        chosen_rows = best_rows[first]
-        chosen = x[chosen_rows]
+        chosen = x[best_rows[first]]
         p = 1 / (1 + np.exp(-np.clip(best_z, -30, 30)))
-        grad = chosen.T @ ((p - y) * balance) / n
-        reg = L2 * w
-        reg[0] = 0.0
-        grad = grad + reg
+        grad = chosen.T @ ((p - y) * balance) / n + penalty * w
         m = b1 * m + (1 - b1) * grad
         v = b2 * v + (1 - b2) * grad**2
         w -= lr * (m / (1 - b1**step)) / (np.sqrt(v / (1 - b2**step)) + 1e-8)
         w *= np.r_[1.0, keep[1:]]
-    raw = w / std
-    raw[0] = w[0] - float((w[1:] / std[1:]) @ mean[1:])
-    return coverage.ElementModel(raw * np.r_[1.0, keep[1:]], 0.5)
+    raw = w / std * np.r_[1.0, keep[1:]]
+    raw[0] = w[0] - float(raw[1:] @ mean[1:])
+    return coverage.ElementModel(raw[:named], 0.5, raw[named:] if embedding else None)
 
 
 def f1_at(y: np.ndarray, p: np.ndarray, threshold: float) -> tuple[float, float, float]:
@@ -226,7 +232,8 @@ def calibrate(scorer: Scorer, items: list[LabeledAnswer],
     # One pooled model, without element-specific cues, for elements that have no labels.
     pooled = Dataset(sum((train[e].features for e in CONTRACT_ELEMENTS), []),
                      np.concatenate([train[e].labels for e in CONTRACT_ELEMENTS]))
-    report.elements["*"] = fit_element(pooled, default, drop=("cue", "cue_context"))
+    report.elements["*"] = fit_element(pooled, default, drop=("cue", "cue_context", "part_this",
+                                                              "part_other"), embedding=False)
     return report
 
 
