@@ -98,53 +98,6 @@ def bench_elements(scorer) -> dict:
     return out
 
 
-def bench_elements_cv(scorer) -> dict:
-    """Refit from scratch on folds: 5-fold CV over all labeled answers, and across authors
-    (fit on one labeled set, test on the other). Harder and closer to unseen data."""
-    import hashlib
-
-    import numpy as np
-
-    from interviewprep import locations
-    from interviewprep.bank.models import CONTRACT_ELEMENTS
-    from interviewprep.scoring import coverage
-    from interviewprep.scoring.calibrate import (
-        Dataset,
-        best_threshold,
-        build_datasets,
-        f1_at,
-        fit_element,
-        load_labeled,
-        predict,
-    )
-
-    items = load_labeled(locations.calibration_dir() / "labeled")
-    data = build_datasets(scorer, items)
-
-    def macro(train_idx, test_idx) -> float:
-        f1s = []
-        for element in CONTRACT_ELEMENTS:
-            d = data[element]
-            train = Dataset([d.features[i] for i in train_idx], d.labels[train_idx])
-            test = Dataset([d.features[i] for i in test_idx], d.labels[test_idx])
-            model = fit_element(train, coverage.ElementModel.from_card(None))
-            model.threshold = best_threshold(train.labels, predict(train, model))
-            f1s.append(f1_at(test.labels, predict(test, model), model.threshold)[2])
-        return float(np.mean(f1s))
-
-    index = np.arange(len(items))
-    fold = np.array([int(hashlib.sha1(i.id.encode()).hexdigest(), 16) % 5 for i in items])
-    sources = sorted({i.source.split(":")[0] for i in items})
-    out = {"cv5_macro_f1": float(np.mean([macro(index[fold != k], index[fold == k])
-                                          for k in range(5)]))}
-    # Leave one author's set out: fit on the others, test on it.
-    for source in sources if len(sources) > 1 else []:
-        held = np.array([n for n, i in enumerate(items) if i.source.startswith(source)])
-        rest = np.array([n for n, i in enumerate(items) if not i.source.startswith(source)])
-        out[f"others->{source.removesuffix('.jsonl')}"] = macro(rest, held)
-    return out
-
-
 def bench_latency(scorer) -> dict:
     for _ in range(3):
         scorer.score(ANSWER_300, question="Tell me about a late project you recovered.",
@@ -250,6 +203,7 @@ def bench_review_listing() -> dict | None:
 
 def main() -> int:
     import asag
+    from bench_elements import bench_elements_cv
 
     from interviewprep.bank import load_app_bank
     from interviewprep.scoring.scorer import Scorer

@@ -263,13 +263,18 @@ class Scorer:
                                                       question)
         return self._examples[key]
 
-    def shows_alone(self, sentence: str, element_id: str, category: str | None) -> float:
-        """Probability that this one sentence, scored as a whole answer, shows the element."""
+    def shows_alone(self, sentence: str, element_id: str, category: str | None,
+                    vector: np.ndarray | None = None) -> float:
+        """Probability that this one sentence, scored as a whole answer, shows the element
+        (`vector`: its sentence vector, when already known)."""
         text, _ = clean(sentence)
-        segments = [s for s in segment(text) if not s.window] or segment(text)
+        segments = segment(text)
         if not segments:
             return 0.0
-        vectors = self._encode_memo([s.text for s in segments])
+        if vector is not None and len(segments) == 1:
+            vectors = vector[None, :]
+        else:
+            vectors = self._encode_memo([s.text for s in segments])
         context = self._context(segments, vectors, category)
         exemplars, counters = self._exemplar_vectors(element_id)
         feats = coverage.segment_features(element_id, context, exemplars, counters,
@@ -280,11 +285,13 @@ class Scorer:
                        question: str | None) -> dict[str, str]:
         text, _ = clean(model_answer)
         sentences = whole_sentences(text)
+        vectors = self._encode_memo(sentences) if sentences else None  # one encoder pass
         candidates: list[tuple[float, str, str]] = []
         for element_id in element_ids:
             threshold = self.model_for(element_id).threshold
-            for sentence in sentences:
-                p = self.shows_alone(sentence, element_id, category)
+            for i, sentence in enumerate(sentences):
+                p = self.shows_alone(sentence, element_id, category,
+                                     vectors[i] if vectors is not None else None)
                 if p >= threshold:
                     candidates.append((p, element_id, sentence))
         out: dict[str, str] = {}
@@ -310,14 +317,15 @@ class Scorer:
             return None
         vectors = self._exemplar_vectors(element_id)[0]
         order = list(range(len(exemplars)))
+        index = {e: i for i, e in enumerate(element.exemplars)}
         if question:
             q = self._encode_memo([clean(question)[0]])[0]
-            index = {e: i for i, e in enumerate(element.exemplars)}
             sims = [float(vectors[index[e]] @ q) for e in exemplars]
             order = sorted(order, key=lambda i: -sims[i])
         threshold = self.model_for(element_id).threshold
         for i in order[:12]:
-            if self.shows_alone(exemplars[i], element_id, category) >= threshold:
+            vector = vectors[index[exemplars[i]]]
+            if self.shows_alone(exemplars[i], element_id, category, vector) >= threshold:
                 return exemplars[i]
         return None
 
