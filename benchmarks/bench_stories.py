@@ -53,7 +53,7 @@ def load_pairs(scorer):
 def ranking_figures(items, order_of) -> dict:
     """hit@1 / hit@3: a story labeled strong ranked first / in the top 3 (questions with one)."""
     hit1 = hit3 = n = 0
-    for row, titles, labeled in items:
+    for _row, titles, labeled in items:
         strong = {t for t, f in zip(titles, labeled.fits, strict=True) if f == "strong"}
         if not strong:
             continue
@@ -66,7 +66,12 @@ def ranking_figures(items, order_of) -> dict:
 
 def evaluate(scorer, write_card: bool = False) -> dict:
     from interviewprep.stories.match import (
-        FEATURES, band_agreement, card_yaml, final_scores, fit_card, raw_scores,
+        FEATURES,
+        band_agreement,
+        card_yaml,
+        final_scores,
+        fit_card,
+        raw_scores,
     )
 
     items = load_pairs(scorer)

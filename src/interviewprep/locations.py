@@ -63,6 +63,21 @@ def trash_dir() -> Path:
     return data_dir() / "trash"
 
 
+def stories_dir() -> Path:
+    """Your story bank: Markdown files, one story per `## Title` section (docs/stories.md)."""
+    return data_dir() / "stories"
+
+
+def story_edits_dir() -> Path:
+    """Copies of stories open in your editor; a copy that does not validate stays here."""
+    return data_dir() / "story-edits"
+
+
+def stories_trash_dir() -> Path:
+    """Removed stories are moved here, never unlinked."""
+    return trash_dir() / "stories"
+
+
 def cache_dir() -> Path:
     home = _home()
     return home / "cache" if home else Path(platformdirs.user_cache_dir(APP_NAME))
@@ -72,6 +87,11 @@ def model_cache_dir() -> Path:
     """Exported ONNX model and verified-hash records, keyed by the weights' sha256."""
     override = os.environ.get("INTERVIEWPREP_MODEL_CACHE")
     return Path(override).expanduser() if override else cache_dir() / "models"
+
+
+def story_cache_dir() -> Path:
+    """Your stories as the scorer saw them, keyed by story text, model and calibration."""
+    return cache_dir() / "stories"
 
 
 def embedding_cache_dir() -> Path:
@@ -85,7 +105,11 @@ def all_locations() -> dict[str, Path]:
         "user bank": user_bank_dir(),
         "transcripts": transcripts_dir(),
         "trash": trash_dir(),
+        "stories": stories_dir(),
+        "story edits": story_edits_dir(),
+        "removed stories": stories_trash_dir(),
         "model cards": model_cards_dir(),
         "model cache": model_cache_dir(),
         "embedding cache": embedding_cache_dir(),
+        "story cache": story_cache_dir(),
     }

@@ -30,6 +30,7 @@ BANDS: tuple[str, ...] = ("strong", "workable", "stretch", "gap")
 GRADE = {"strong": 3, "workable": 2, "stretch": 1, "gap": 0}
 CARD_FILE = "story-matcher.yaml"
 QUESTION_TEMPERATURE = 0.03
+COMPETENCY_INDEX = {c.id: i for i, c in enumerate(COMPETENCIES)}
 """Softmax temperature turning a question's competency similarities into what it asks for."""
 
 
@@ -90,13 +91,23 @@ class QuestionView:
     """Per competency (COMPETENCIES order): how much the question asks for it; sums to 1."""
 
 
-def question_view(scorer: Scorer, text: str) -> QuestionView:
-    vector = scorer.embedder.encode([text])[0]
+def question_views(scorer: Scorer, texts: Sequence[str]) -> list[QuestionView]:
+    """Questions embedded in one encoder pass, each with the competencies it asks for."""
+    if not texts:
+        return []
+    vectors = scorer.embedder.encode(list(texts))
     examples = _examples_of(scorer)
-    sims = np.array([float(examples.similarity(c, vector[None, :])[0]) for c in COMPETENCIES])
-    sims += np.array([0.05 if c.term_pattern().search(text) else 0.0 for c in COMPETENCIES])
-    weights = np.exp((sims - sims.max()) / QUESTION_TEMPERATURE)
-    return QuestionView(text, vector, weights / weights.sum())
+    sims = np.column_stack([examples.similarity(c, vectors) for c in COMPETENCIES])
+    terms = np.array([[0.05 if c.term_pattern().search(t) else 0.0 for c in COMPETENCIES]
+                      for t in texts])
+    sims = sims + terms
+    weights = np.exp((sims - sims.max(axis=1, keepdims=True)) / QUESTION_TEMPERATURE)
+    weights /= weights.sum(axis=1, keepdims=True)
+    return [QuestionView(t, vectors[i], weights[i]) for i, t in enumerate(texts)]
+
+
+def question_view(scorer: Scorer, text: str) -> QuestionView:
+    return question_views(scorer, [text])[0]
 
 
 def pair_features(question: QuestionView, profile: StoryProfile) -> np.ndarray:
@@ -135,8 +146,8 @@ def final_scores(card: MatcherCard, raw: np.ndarray) -> np.ndarray:
 def _reasons(question: QuestionView, profile: StoryProfile) -> list[str]:
     reasons = []
     shared = [(question.wants[i] * c.score, c) for i, c in enumerate(profile.competencies)]
-    for weight, c in sorted(shared, key=lambda x: -x[0])[:2]:
-        if c.shown and weight > 0.1:
+    for _weight, c in sorted(shared, key=lambda x: -x[0])[:2]:
+        if c.score >= 0.75 and question.wants[COMPETENCY_INDEX[c.id]] > 0.2:
             reasons.append(f"shows {c.name.lower()}")
     sims = profile.sentence_vectors @ question.vector
     if len(sims):
@@ -153,11 +164,15 @@ class StoryMatcher:
         self.profiles = list(profiles)
         self.card = card or MatcherCard.load()
 
-    def rank(self, question: str) -> list[StoryMatch]:
+    def rank(self, question: str | QuestionView) -> list[StoryMatch]:
         """Stories best first; an empty bank gives an empty list."""
-        if not self.profiles or not question.strip():
+        if isinstance(question, str):
+            if not question.strip():
+                return []
+            question = question_view(self.scorer, question)
+        if not self.profiles:
             return []
-        view = question_view(self.scorer, question)
+        view = question
         feats = np.array([pair_features(view, p) for p in self.profiles])
         scores = final_scores(self.card, raw_scores(self.card, feats))
         order = np.argsort(-scores, kind="stable")

@@ -6,11 +6,15 @@ matching many questions against it costs one encoder pass per question.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from .. import locations
+from ..fileio import atomic_write_text
 from ..scoring.feedback import ElementCoverage
 from ..scoring.segment import clean, segment
 from ..vocabulary import CONTRACT_ELEMENTS
@@ -20,8 +24,9 @@ from .model import Story
 if TYPE_CHECKING:
     from ..scoring.scorer import Scorer
 
-SHOWN = 0.5
-"""A competency score from here up counts as shown by the story."""
+SHOWN = 0.6
+"""A competency score from here up counts as shown by the story (set by reading the profiles of
+calibration/stories: at 0.5 the scorer's vendor element credits workshops and meetings)."""
 TAG_SCORE = 0.9
 """What a tag naming the competency is worth: the candidate says the story is about it."""
 EXAMPLE_CENTRE, EXAMPLE_SPREAD = 0.52, 0.06
@@ -121,14 +126,32 @@ def _examples_of(scorer: Scorer) -> CompetencyExamples:
     return cached
 
 
+def _scored_elements(scorer: Scorer, story: Story, element_ids: list[str]) -> list[ElementCoverage]:
+    """The scorer's verdict on the story, cached on disk by text, model and calibration (scoring
+    18 elements is the slow part of a profile; the vectors are cheap to recompute)."""
+    info = getattr(scorer, "model_info", {}) or {}
+    key = hashlib.sha256(json.dumps([story.body, element_ids, info.get("sha256"),
+                                     info.get("calibration")]).encode()).hexdigest()[:32]
+    path = locations.story_cache_dir() / f"{key}.json"
+    try:
+        return [ElementCoverage.from_json(e) for e in json.loads(path.read_text("utf-8"))]
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    feedback = scorer.score(story.body, category="behavioral", elements=element_ids)
+    try:
+        atomic_write_text(path, json.dumps([e.to_json() for e in feedback.elements]))
+    except OSError:
+        pass  # a cache that cannot be written only costs time
+    return feedback.elements
+
+
 def profile_story(scorer: Scorer, story_id: str, story: Story) -> StoryProfile:
     """Score a story as an answer would be scored, then read its competencies off the result."""
     competency_elements = [c.element for c in COMPETENCIES
                            if c.element and c.element in scorer.elements]
     element_ids = list(CONTRACT_ELEMENTS) + [e for e in dict.fromkeys(competency_elements)
                                              if e not in CONTRACT_ELEMENTS]
-    feedback = scorer.score(story.body, category="behavioral", elements=element_ids)
-    by_id = {e.id: e for e in feedback.elements}
+    by_id = {e.id: e for e in _scored_elements(scorer, story, element_ids)}
     sentences = [s.text for s in segment(clean(story.body)[0]) if not s.window]
     if not sentences:
         sentences = [clean(story.body)[0] or story.title]
@@ -142,7 +165,6 @@ def profile_story(scorer: Scorer, story_id: str, story: Story) -> StoryProfile:
     vector = scorer.answer_vectors([story.body])[0]
 
     examples = _examples_of(scorer)
-    labels = " ".join([story.title, *story.tags])
     competencies = []
     for c in COMPETENCIES:
         candidates: list[tuple[float, str | None]] = []
@@ -154,9 +176,9 @@ def profile_story(scorer: Scorer, story_id: str, story: Story) -> StoryProfile:
             best = int(np.argmax(sims))
             mapped = 1 / (1 + np.exp(-(float(sims[best]) - EXAMPLE_CENTRE) / EXAMPLE_SPREAD))
             candidates.append((float(mapped), sentences[best]))
-        hit = c.term_pattern().search(labels)
-        if hit:
-            candidates.append((TAG_SCORE, f"tagged: {hit.group(0)}"))
+        tag = next((t for t in story.tags if c.term_pattern().search(t)), None)
+        if tag:
+            candidates.append((TAG_SCORE, f"tagged: {tag}"))
         score, evidence = max(candidates, key=lambda x: x[0]) if candidates else (0.0, None)
         competencies.append(CompetencyScore(c.id, c.name, float(score),
                                             evidence if score >= SHOWN else None))
@@ -167,3 +189,8 @@ def profile_story(scorer: Scorer, story_id: str, story: Story) -> StoryProfile:
         vector=vector if np.any(vector) else situation_vector,
         title_vector=title_vector, situation_vector=situation_vector, tag_vectors=tag_vectors,
     )
+
+
+def profile_all(scorer: Scorer, stored: list[Any]) -> list[StoryProfile]:
+    """Profiles of stored stories (anything with `.id` and `.story`), in the same order."""
+    return [profile_story(scorer, s.id, s.story) for s in stored]
