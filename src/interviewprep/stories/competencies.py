@@ -67,7 +67,7 @@ COMPETENCIES: tuple[Competency, ...] = (
     Competency(
         "conflict", "Conflict resolution", None,
         ("conflict", "disagree", "clash", "dispute", "tension", "pushback", "push back",
-         "resist", "difficult"),
+         "resist", "object", "difficult conversation", "at odds"),
         ("Two team leads disagreed strongly about the design and would not talk to each other.",
          "I brought both sides into one room and we agreed how the decision would be made.",
          "The manager pushed back hard on the plan, so I listened first and found the real concern."),
@@ -84,7 +84,7 @@ COMPETENCIES: tuple[Competency, ...] = (
     Competency(
         "failure", "Failure and recovery", None,
         ("fail", "outage", "incident", "mistake", "went wrong", "recover", "crisis", "rollback",
-         "missed", "breach"),
+         "roll back", "no-go", "stalled", "missed", "breach"),
         ("The go-live failed on the night and we had to roll back to the old system.",
          "It was my mistake, I told the sponsor straight away and we fixed it within a week.",
          "After the outage we ran a review and changed how every release was tested."),

@@ -178,10 +178,19 @@ def parse_text(text: str, path: str = "<stdin>") -> ParsedFile:
 
 
 def parse_bytes(data: bytes, path: str) -> ParsedFile:
+    """Parse raw bytes; undecodable lines are problems, and the rest is still checked."""
     text, problems = decode(data, path)
-    if text is None:
-        return ParsedFile(path, problems=problems)
-    return parse_text(text, path)
+    if text is not None:
+        return parse_text(text, path)
+    bad = []
+    for number, raw in enumerate(data.split(b"\n"), start=1):
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError:
+            bad.append(StoryProblem(path, number, "undecodable bytes: save the file as UTF-8 "
+                                    "text"))
+    rest = parse_text(data.decode("utf-8", errors="replace"), path)
+    return ParsedFile(path, problems=sorted(bad + rest.problems, key=lambda p: p.line))
 
 
 def parse_file(path: Path) -> ParsedFile:

@@ -29,6 +29,9 @@ SHOWN = 0.6
 calibration/stories: at 0.5 the scorer's vendor element credits workshops and meetings)."""
 TAG_SCORE = 0.9
 """What a tag naming the competency is worth: the candidate says the story is about it."""
+BODY_TERMS_SCORE = 0.7
+"""What two different words naming an element-less competency (conflict, failure, change) in
+two sentences are worth."""
 EXAMPLE_CENTRE, EXAMPLE_SPREAD = 0.52, 0.06
 """Cosine of a story sentence to a competency's examples mapped to 0-1: 0.5 at the centre."""
 
@@ -103,7 +106,10 @@ class CompetencyExamples:
 
     def __init__(self, scorer: Scorer) -> None:
         texts = [t for c in COMPETENCIES for t in c.examples]
-        vectors = scorer.embedder.encode(texts)
+        cache = getattr(scorer, "cache", None)
+        vectors = cache.encode(texts) if cache is not None else scorer.embedder.encode(texts)
+        if cache is not None:
+            cache.save()
         self.by_id: dict[str, np.ndarray] = {}
         start = 0
         for c in COMPETENCIES:
@@ -126,23 +132,35 @@ def _examples_of(scorer: Scorer) -> CompetencyExamples:
     return cached
 
 
-def _scored_elements(scorer: Scorer, story: Story, element_ids: list[str]) -> list[ElementCoverage]:
-    """The scorer's verdict on the story, cached on disk by text, model and calibration (scoring
-    18 elements is the slow part of a profile; the vectors are cheap to recompute)."""
+def _scored(scorer: Scorer, story: Story, element_ids: list[str], texts: list[str]
+            ) -> tuple[list[ElementCoverage], np.ndarray]:
+    """The scorer's verdict on the story and the vectors of `texts`, cached on disk by story,
+    model and calibration: a bank of a dozen stories then loads without an encoder pass."""
     info = getattr(scorer, "model_info", {}) or {}
-    key = hashlib.sha256(json.dumps([story.body, element_ids, info.get("sha256"),
-                                     info.get("calibration")]).encode()).hexdigest()[:32]
-    path = locations.story_cache_dir() / f"{key}.json"
+    key = hashlib.sha256(json.dumps([story.body, story.title, story.tags, element_ids,
+                                     info.get("sha256"), info.get("calibration")]
+                                    ).encode()).hexdigest()[:32]
+    folder = locations.story_cache_dir()
     try:
-        return [ElementCoverage.from_json(e) for e in json.loads(path.read_text("utf-8"))]
+        elements = [ElementCoverage.from_json(e)
+                    for e in json.loads((folder / f"{key}.json").read_text("utf-8"))]
+        vectors = np.load(folder / f"{key}.npy", allow_pickle=False)
+        if vectors.shape[0] == len(texts):
+            return elements, vectors
     except (OSError, ValueError, KeyError, TypeError):
         pass
     feedback = scorer.score(story.body, category="behavioral", elements=element_ids)
+    vectors = scorer.embedder.encode(texts)
     try:
-        atomic_write_text(path, json.dumps([e.to_json() for e in feedback.elements]))
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = folder / f".{key}.npy.tmp"
+        with tmp.open("wb") as fh:
+            np.save(fh, vectors, allow_pickle=False)
+        tmp.replace(folder / f"{key}.npy")
+        atomic_write_text(folder / f"{key}.json", json.dumps([e.to_json() for e in feedback.elements]))
     except OSError:
         pass  # a cache that cannot be written only costs time
-    return feedback.elements
+    return feedback.elements, vectors
 
 
 def profile_story(scorer: Scorer, story_id: str, story: Story) -> StoryProfile:
@@ -151,18 +169,19 @@ def profile_story(scorer: Scorer, story_id: str, story: Story) -> StoryProfile:
                            if c.element and c.element in scorer.elements]
     element_ids = list(CONTRACT_ELEMENTS) + [e for e in dict.fromkeys(competency_elements)
                                              if e not in CONTRACT_ELEMENTS]
-    by_id = {e.id: e for e in _scored_elements(scorer, story, element_ids)}
     sentences = [s.text for s in segment(clean(story.body)[0]) if not s.window]
     if not sentences:
         sentences = [clean(story.body)[0] or story.title]
     situation = story.parts.get("situation") or (story.text.split("\n\n")[0] if story.text
                                                  else story.body.split("\n\n")[0])
     head = [story.title, f"{story.title}. {situation}"]
-    encoded = scorer.embedder.encode(sentences + head + list(story.tags))
+    scored, encoded = _scored(scorer, story, element_ids, sentences + head + list(story.tags))
+    by_id = {e.id: e for e in scored}
     sentence_vectors = encoded[: len(sentences)]
     title_vector, situation_vector = encoded[len(sentences)], encoded[len(sentences) + 1]
     tag_vectors = encoded[len(sentences) + 2 :]
-    vector = scorer.answer_vectors([story.body])[0]
+    mean = sentence_vectors.mean(axis=0)
+    vector = mean / max(float(np.linalg.norm(mean)), 1e-12)
 
     examples = _examples_of(scorer)
     competencies = []
@@ -179,6 +198,12 @@ def profile_story(scorer: Scorer, story_id: str, story: Story) -> StoryProfile:
         tag = next((t for t in story.tags if c.term_pattern().search(t)), None)
         if tag:
             candidates.append((TAG_SCORE, f"tagged: {tag}"))
+        if c.element is None:
+            # No element of the scorer detects it: words that name it, in two or more places.
+            hits = [(i, m.group(0).lower()) for i, text in enumerate(sentences)
+                    for m in c.term_pattern().finditer(text)]
+            if len({i for i, _ in hits}) >= 2 and len({w for _, w in hits}) >= 2:
+                candidates.append((BODY_TERMS_SCORE, sentences[hits[0][0]]))
         score, evidence = max(candidates, key=lambda x: x[0]) if candidates else (0.0, None)
         competencies.append(CompetencyScore(c.id, c.name, float(score),
                                             evidence if score >= SHOWN else None))
@@ -186,7 +211,7 @@ def profile_story(scorer: Scorer, story_id: str, story: Story) -> StoryProfile:
         id=story_id, story=story,
         elements=[by_id[e] for e in CONTRACT_ELEMENTS],
         competencies=competencies, sentences=sentences, sentence_vectors=sentence_vectors,
-        vector=vector if np.any(vector) else situation_vector,
+        vector=vector,
         title_vector=title_vector, situation_vector=situation_vector, tag_vectors=tag_vectors,
     )
 
