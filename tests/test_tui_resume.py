@@ -5,10 +5,11 @@ from __future__ import annotations
 import asyncio
 
 from interviewprep.interview import SessionSettings
+from interviewprep.locations import drafts_dir
 from interviewprep.transcripts import TranscriptStore
 from interviewprep.tui.app import InterviewPrepApp
 from interviewprep.tui.dialogs.confirm import ConfirmDialog
-from interviewprep.tui.screens.interview import InterviewScreen, drafts_dir
+from interviewprep.tui.screens.interview import InterviewScreen
 from test_tui_support import (  # noqa: F401 - real_scorer is a fixture
     real_scorer,
     start_and_submit,

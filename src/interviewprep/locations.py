@@ -55,11 +55,37 @@ def user_bank_dir() -> Path:
 
 
 def transcripts_dir() -> Path:
+    """Saved sessions, one JSON file each."""
     return data_dir() / "transcripts"
 
 
+def drafts_dir() -> Path:
+    """Unsent answers kept when the user leaves mid-answer (restored on resume)."""
+    return data_dir() / "drafts"
+
+
+def exports_dir() -> Path:
+    """Reports the TUI writes (`interviewprep export` writes where it is told)."""
+    return data_dir() / "exports"
+
+
+def export_path(session_id: str) -> Path:
+    """Where the TUI saves a session's Markdown report."""
+    return exports_dir() / f"{session_id}.md"
+
+
+def job_descriptions_dir() -> Path:
+    """Reserved: saved job descriptions."""
+    return data_dir() / "jd"
+
+
+def schedule_path() -> Path:
+    """Reserved: the spaced-repetition schedule."""
+    return data_dir() / "schedule.json"
+
+
 def trash_dir() -> Path:
-    """Deleted transcripts are moved here, never unlinked."""
+    """Deleted transcripts (and, later, stories and job descriptions) go here, never unlinked."""
     return data_dir() / "trash"
 
 
@@ -79,6 +105,7 @@ def stories_trash_dir() -> Path:
 
 
 def cache_dir() -> Path:
+    """Disposable: the model export, embeddings, the transcript index."""
     home = _home()
     return home / "cache" if home else Path(platformdirs.user_cache_dir(APP_NAME))
 
@@ -100,14 +127,20 @@ def embedding_cache_dir() -> Path:
 
 
 def all_locations() -> dict[str, Path]:
+    """Every folder or file the app reads or writes, as `interviewprep locate` prints them."""
     return {
         "bundled bank": bundled_bank_dir(),
         "user bank": user_bank_dir(),
         "transcripts": transcripts_dir(),
-        "trash": trash_dir(),
+        "drafts": drafts_dir(),
+        "exports": exports_dir(),
         "stories": stories_dir(),
+        "job descriptions": job_descriptions_dir(),
+        "schedule": schedule_path(),
+        "trash": trash_dir(),
         "story edits": story_edits_dir(),
         "removed stories": stories_trash_dir(),
+        "cache": cache_dir(),
         "model cards": model_cards_dir(),
         "model cache": model_cache_dir(),
         "embedding cache": embedding_cache_dir(),

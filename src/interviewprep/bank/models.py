@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
@@ -12,13 +12,11 @@ from ..vocabulary import (  # noqa: F401 - re-exported
     CONTRACT_ELEMENTS,
     LEVELS,
     SPECIALIZATIONS,
+    Category,
+    Level,
+    Specialization,
 )
 
-Category = Literal["behavioral", "technical", "scenario", "leadership", "adaptability"]
-Level = Literal["entry", "mid", "senior"]
-Specialization = Literal[
-    "general", "infrastructure", "software", "itsm", "cybersecurity", "erp", "digital-transformation"
-]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=80)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 

@@ -77,7 +77,8 @@ def filter_sessions(sessions: list[SessionDigest], category: str | None = None,
 
 
 def cmd_review_list(args: argparse.Namespace) -> int:
-    from ..transcripts.export import format_duration, format_score, format_started
+    from ..transcripts.export import format_duration, format_started
+    from ..vocabulary import format_score
 
     sessions = filter_sessions(_digests(_store()), getattr(args, "category", None),
                                getattr(args, "since", None))
@@ -139,7 +140,8 @@ def _resolve_file(store: TranscriptStore, session_id: str) -> Path | None:
 
 def cmd_review_delete(args: argparse.Namespace) -> int:
     from ..transcripts import TranscriptError
-    from ..transcripts.export import format_score, format_started
+    from ..transcripts.export import format_started
+    from ..vocabulary import format_score
 
     store = _store()
     path = _resolve_file(store, args.id)

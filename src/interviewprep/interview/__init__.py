@@ -1,6 +1,8 @@
 """The interview engine: plans questions, scores answers, probes, retries, saves transcripts."""
 
+from .drafts import Draft, DraftStore
 from .session import (
+    DraftRestore,
     InterviewSession,
     SessionError,
     SessionSettings,
@@ -11,6 +13,9 @@ from .session import (
 )
 
 __all__ = [
+    "Draft",
+    "DraftRestore",
+    "DraftStore",
     "InterviewSession",
     "SessionError",
     "SessionSettings",

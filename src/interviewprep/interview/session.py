@@ -18,6 +18,7 @@ from ..scoring.feedback import Feedback
 from ..transcripts import Attempt, FollowUp, Transcript, TranscriptStore, Turn
 from ..transcripts.model import now_iso
 from . import lines
+from .drafts import Draft, DraftStore
 
 TARGET_SECONDS = 120
 PROBE_BELOW = 0.35
@@ -110,6 +111,16 @@ class SessionSummary:
     questions_to_ask: list[str]
 
 
+@dataclass
+class DraftRestore:
+    """What resuming found of an unsent answer."""
+
+    text: str | None = None
+    """Text to put back into the answer box."""
+    kept_at: Path | None = None
+    """Where a draft that could not be restored was set aside."""
+
+
 class InterviewSession:
     """One mock interview, saved to its transcript after every change."""
 
@@ -122,8 +133,11 @@ class InterviewSession:
         questions: Sequence[Question] | None = None,
         transcript: Transcript | None = None,
         model_info: dict[str, str] | None = None,
+        drafts: DraftStore | None = None,
     ) -> None:
         self.bank = bank
+        self.drafts = drafts or DraftStore()
+        """Where an unsent answer is kept when the user leaves mid-answer."""
         self.scorer = scorer
         self.store = store
         self.settings = settings
@@ -188,6 +202,52 @@ class InterviewSession:
     def save(self) -> Path:
         self.path = self.store.save(self.transcript)
         return self.path
+
+    # ------------------------------------------------------------------ leaving mid-answer
+    def save_for_later(self, text: str, mode: str) -> None:
+        """Keep unsent `text` as a draft and make sure the session is saved to resume.
+
+        `mode` is what the text was typed as (answer, follow_up, retry, or scoring when it was
+        being scored). Raises OSError if the draft cannot be written; the session is saved anyway.
+        """
+        question = self.current
+        if question is None or not text.strip():
+            return
+        failure: OSError | None = None
+        try:
+            self.drafts.save(self.transcript.id, Draft(question.id, mode, text))
+        except OSError as exc:
+            failure = exc
+        if mode != "scoring" and self.current_turn is None:
+            # An asked-but-unanswered turn makes the session resumable; resume asks it again.
+            self.transcript.turns.append(Turn(
+                question_id=question.id, question_text=question.text,
+                category=question.category, elements=question.element_ids))
+            self.save()
+        if failure is not None:
+            raise failure
+
+    def restore_draft(self) -> DraftRestore:
+        """The unsent text for the current question, if one was kept.
+
+        Text typed for a follow-up or a retry of an answered question cannot go back into that
+        turn: it stays on disk, set aside, and `kept_at` says where.
+        """
+        draft = self.drafts.load(self.transcript.id)
+        if draft is None:
+            return DraftRestore()
+        question = self.current
+        if question is None or draft.question_id != question.id:
+            if draft.text.strip():
+                return DraftRestore(kept_at=self.drafts.set_aside(self.transcript.id, draft))
+            return DraftRestore()
+        if self.current_turn is not None:  # answered since: the draft is stale
+            return DraftRestore()
+        return DraftRestore(text=draft.text)
+
+    def discard_draft(self) -> None:
+        """The draft was submitted, or the session finished: forget it."""
+        self.drafts.delete(self.transcript.id)
 
     def _require_scorer(self) -> AnswerScorer:
         if self.scorer is None:

@@ -6,9 +6,8 @@ import textwrap
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..vocabulary import STATUS_MARK
 from .signals import AnswerSignals
-
-STATUS_MARK = {"covered": "✓", "partial": "~", "missing": "✗"}
 
 
 @dataclass

@@ -7,8 +7,8 @@ import textwrap
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from ..bank.models import CATEGORY_NAMES
-from ..scoring.feedback import STATUS_MARK, Feedback, render_text, signal_notes
+from ..scoring.feedback import Feedback, render_text, signal_notes
+from ..vocabulary import STATUS_MARK, category_name, format_score
 from .model import Transcript, Turn
 
 if TYPE_CHECKING:
@@ -43,15 +43,6 @@ def format_started(value: str, long: bool = False) -> str:
     if long:
         return f"{when:%A} {when.day} {when:%B %Y}, {when:%H:%M}"
     return f"{when:%Y-%m-%d %H:%M}"
-
-
-def format_score(value: float | None) -> str:
-    """A 0-100 score rounded half up for people ('41'), or '-' when there is none."""
-    return "-" if value is None else str(int(value + 0.5))
-
-
-def category_name(category: str) -> str:
-    return CATEGORY_NAMES.get(category, category or "unknown")
 
 
 def wall_seconds(transcript: Transcript) -> float | None:

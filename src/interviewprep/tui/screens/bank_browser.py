@@ -10,8 +10,9 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Select, Static
 
-from ...bank import CATEGORY_NAMES, LEVELS, SPECIALIZATIONS, Question
+from ...bank import Question
 from ...interview import SessionSettings
+from ...vocabulary import CATEGORY_NAMES, LEVELS, SPECIALIZATIONS, short_category_name
 from ..widgets.key_footer import KeyFooter
 from .setup import ANY, SPECIALIZATION_NAMES, _choice
 
@@ -93,11 +94,11 @@ class BankBrowserScreen(Screen[None]):
             text = " ".join(q.text.split())
             if len(text) > text_width:
                 text = text[: text_width - 1] + "…"
-            category = CATEGORY_NAMES.get(q.category, q.category)
             if narrow:
-                table.add_row(category.split(" /")[0], text, key=q.id)
+                table.add_row(short_category_name(q.category), text, key=q.id)
             else:
-                table.add_row(category, ", ".join(q.levels), text, key=q.id)
+                table.add_row(CATEGORY_NAMES.get(q.category, q.category), ", ".join(q.levels), text,
+                              key=q.id)
         total = len(self.app.bank.questions)  # type: ignore[attr-defined]
         self.query_one("#bank-count", Static).update(Content.assemble(
             (f"{len(self._questions)}", "bold"), (f" of {total} questions", "$text-muted"),

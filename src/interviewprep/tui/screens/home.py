@@ -10,11 +10,11 @@ from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, OptionList, Static
-from textual.widgets.option_list import Option
 from textual.widgets.data_table import ColumnKey
+from textual.widgets.option_list import Option
 
-from ...bank import CATEGORY_NAMES
 from ...transcripts.index import SessionDigest
+from ...vocabulary import short_category_name
 from ..widgets.display import format_score, format_started, score_colour
 from ..widgets.key_footer import KeyFooter
 from ..widgets.scorer_status import ScorerStatus
@@ -131,7 +131,7 @@ class HomeScreen(Screen[None]):
             score = (Content.styled("—", "$text-muted") if overall is None
                      else Content.styled(format_score(overall), f"bold {score_colour(overall)}"))
             questions = f"{t.answered}/{t.planned}"
-            cats = ", ".join(CATEGORY_NAMES.get(c, c).split(" /")[0] for c in t.categories)
+            cats = ", ".join(short_category_name(c) for c in t.categories)
             if not t.finished:
                 cats = f"{cats} (unfinished)" if cats else "(unfinished)"
             if len(cats) > room:

@@ -6,9 +6,7 @@ Scoring runs in a thread worker that posts `FeedbackReady`; the answer box is lo
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
-from pathlib import Path
 
 from textual import work
 from textual.app import ComposeResult
@@ -20,11 +18,9 @@ from textual.screen import Screen
 from textual.widgets import Header, LoadingIndicator, Static, TextArea
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from ... import locations
-from ...bank import CATEGORY_NAMES
 from ...interview import InterviewSession, TurnResult
 from ...interview.session import TARGET_SECONDS
-from ...transcripts import Turn
+from ...vocabulary import short_category_name
 from ..widgets.answer import AnswerBox, AnswerStatus
 from ..widgets.chat import ChatLog, ChatMessage
 from ..widgets.feedback import FeedbackPanel
@@ -38,11 +34,6 @@ BOX_TITLES = {"answer": "Your answer", "follow_up": "Your answer to the follow-u
 
 class ScorerUnavailable(Exception):
     """The scorer failed to load, so the answer cannot be scored now."""
-
-
-def drafts_dir() -> Path:
-    """Unsent answers kept when the user quits mid-answer (restored on resume)."""
-    return locations.data_dir() / "drafts"
 
 
 class InterviewScreen(Screen[None]):
@@ -214,7 +205,7 @@ class InterviewScreen(Screen[None]):
             self._finish()
             return
         self.query_one(ChatLog).say("interviewer", f"{session.transition()}\n\n{question.text}")
-        category = CATEGORY_NAMES.get(question.category, question.category).split(" /")[0]
+        category = short_category_name(question.category)
         self.query_one(AnswerStatus).where = (
             f"Question {session.index + 1} of {session.total} · {category}")
         self.query_one(FeedbackPanel).clear_feedback()
@@ -429,59 +420,26 @@ class InterviewScreen(Screen[None]):
         self.app.switch_screen(SummaryScreen(self.session, summary, self.session.closing()))
 
     # ------------------------------------------------------------------ drafts
-    def _draft_path(self) -> Path:
-        return drafts_dir() / f"{self.session.transcript.id}.json"
-
     def save_for_later(self) -> None:
         """Keep the unsent answer as a draft and make sure the session is saved to resume."""
-        session = self.session
-        question = session.current
         text = self.box.text if self.mode != "scoring" else (
             self._pending_bubble.text if self._pending_bubble else "")
-        if question is None or not text.strip():
-            return
         try:
-            path = self._draft_path()
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(json.dumps({"question_id": question.id, "mode": self.mode,
-                                        "text": text}), encoding="utf-8")
+            self.session.save_for_later(text, self.mode)
         except OSError as exc:
             self.notify(f"Could not keep the draft: {exc}", severity="error")
-        if self.mode != "scoring" and session.current_turn is None:
-            # An asked-but-unanswered turn makes the session resumable; resume asks it again.
-            session.transcript.turns.append(Turn(
-                question_id=question.id, question_text=question.text,
-                category=question.category, elements=question.element_ids))
-            session.save()
 
     def _restore_draft(self) -> None:
-        path = self._draft_path()
-        try:
-            draft = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        restored = self.session.restore_draft()
+        if restored.kept_at is not None:
+            self.notify(f"Text you had typed for an earlier question is kept in {restored.kept_at}.",
+                        timeout=10)
+        if restored.text is None:
             return
-        question = self.session.current
-        if question is None or draft.get("question_id") != question.id:
-            # Text typed for a follow-up or a retry of an answered question cannot go back into
-            # that turn; it stays on disk, and the user is told where.
-            if str(draft.get("text", "")).strip():
-                kept = path.with_name(f"{path.stem}-{draft.get('question_id', 'earlier')}-kept.json")
-                try:
-                    path.replace(kept)
-                except OSError:
-                    kept = path
-                self.notify(f"Text you had typed for an earlier question is kept in {kept}.",
-                            timeout=10)
-            return
-        if self.session.current_turn is not None:  # answered since: the draft is stale
-            return
-        self.box.load_text(str(draft.get("text", "")))
+        self.box.load_text(restored.text)
         self.box.move_cursor(self.box.document.end)
         self.query_one(AnswerStatus).words = self.box.words
         self.notify("Your unsent answer was restored.")
 
     def _delete_draft(self) -> None:
-        try:
-            self._draft_path().unlink(missing_ok=True)
-        except OSError:
-            pass
+        self.session.discard_draft()

@@ -13,10 +13,10 @@ from textual.widgets import Button, Footer, Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
-from ...bank.models import CATEGORY_NAMES
 from ...interview.session import SessionSettings
 from ...transcripts.export import format_duration, format_started
 from ...transcripts.progress import ProgressReport, Trend, progress_report
+from ...vocabulary import CATEGORY_NAMES
 from ..widgets.display import score_colour
 from .review import BREAKPOINTS, CSS_FILE, host
 

@@ -9,8 +9,9 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
-from ...bank import CATEGORY_NAMES, Question
+from ...bank import Question
 from ...interview import SessionSettings
+from ...vocabulary import CATEGORY_NAMES
 from ..widgets.bullets import BulletList
 from ..widgets.key_footer import KeyFooter
 from .setup import SPECIALIZATION_NAMES

@@ -35,12 +35,10 @@ from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
 from ... import locations
-from ...bank.models import CATEGORIES, CATEGORY_NAMES
 from ...fileio import atomic_write_text
 from ...interview.session import SessionSettings
 from ...transcripts import Transcript, TranscriptError
 from ...transcripts.export import (
-    category_name,
     format_duration,
     format_score,
     format_started,
@@ -49,6 +47,7 @@ from ...transcripts.export import (
     turn_markdown,
 )
 from ...transcripts.index import SessionDigest
+from ...vocabulary import CATEGORIES, CATEGORY_NAMES, short_category_name
 from ..dialogs.confirm import ConfirmDialog
 from ..widgets.display import format_clock, score_colour
 
@@ -75,19 +74,10 @@ def host(screen: Screen[Any]) -> ReviewHost:
     return cast(ReviewHost, screen.app)
 
 
-def short_category(category: str) -> str:
-    """'Behavioral', 'Case study' ...: the first words of a category's display name."""
-    return category_name(category).split(" /")[0]
-
-
 def show_path(screen: Screen[Any], path: Path) -> str:
     """A path as the app prefers to show it (the app may shorten it, e.g. to ~/...)."""
     shower = getattr(screen.app, "show_path", None)
     return shower(path) if callable(shower) else str(path)
-
-
-def export_path(session_id: str) -> Path:
-    return locations.data_dir() / "exports" / f"{session_id}.md"
 
 
 def export_session(screen: Screen[Any], session_id: str) -> Path | None:
@@ -95,7 +85,7 @@ def export_session(screen: Screen[Any], session_id: str) -> Path | None:
     app = host(screen)
     try:
         transcript = app.store.load(session_id)
-        path = export_path(transcript.id)
+        path = locations.export_path(transcript.id)
         atomic_write_text(path, to_markdown(transcript, app.bank))
     except (TranscriptError, OSError) as exc:
         screen.notify(str(exc), title="Export failed", severity="error")
@@ -435,7 +425,7 @@ class ReviewScreen(Screen[None]):
         shown = self.visible
         for s in shown:
             questions = str(s.questions) if s.finished else f"{s.answered}/{s.planned}"
-            categories = ", ".join(short_category(c) for c in s.categories)
+            categories = ", ".join(short_category_name(c) for c in s.categories)
             if s.retry_of:
                 categories += "  ↻ retry"
             if not s.finished:

@@ -11,8 +11,8 @@ from textual.screen import Screen
 from textual.validation import Integer
 from textual.widgets import Button, Checkbox, Header, Input, Label, Select, Static
 
-from ...bank import CATEGORY_NAMES, LEVELS, SPECIALIZATIONS
 from ...interview import SessionSettings
+from ...vocabulary import CATEGORY_NAMES, LEVELS, SPECIALIZATIONS
 from ..widgets.key_footer import KeyFooter
 
 ANY = "any"

@@ -6,7 +6,11 @@ from datetime import datetime
 
 from textual.content import Content
 
-STATUS_MARK = {"covered": "✓", "partial": "~", "missing": "✗"}
+from ... import vocabulary
+from ...vocabulary import NO_SCORE_SCREEN, STATUS_MARK
+
+__all__ = ["STATUS_MARK", "format_score"]
+
 STATUS_COLOUR = {"covered": "$text-success", "partial": "$text-warning", "missing": "$text-error"}
 
 
@@ -27,8 +31,8 @@ def format_started(iso: str) -> str:
 
 
 def format_score(value: float | None) -> str:
-    """A 0-100 score as a whole number, halves rounded up (72.5 -> 73), or a dash."""
-    return "—" if value is None else str(int(value + 0.5))
+    """A score as the screens write it: vocabulary.format_score with the screen's long dash."""
+    return vocabulary.format_score(value, NO_SCORE_SCREEN)
 
 
 def score_colour(overall: float | None) -> str:

@@ -1,0 +1,48 @@
+"""What the screens need from the app, handed to each screen in its constructor.
+
+Screens never reach into the app for data: they get a ScreenContext, and they answer with the
+messages in messages.py (or dismiss(result)); the app owns navigation.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..bank import Bank
+from ..transcripts import TranscriptStore
+
+if TYPE_CHECKING:
+    from ..interview.session import AnswerScorer
+
+
+class ScorerSlot:
+    """The scorer while it loads: the app fills it, screens read it and interview workers wait on it."""
+
+    def __init__(self) -> None:
+        self.scorer: AnswerScorer | None = None
+        """The loaded scorer, None until ready (or after a failure)."""
+        self.state = "loading"
+        """loading | ready | failed."""
+        self.detail = ""
+        """The latest progress line while loading, the runtime once ready, or why it failed."""
+        self.settled = threading.Event()
+        """Set once loading has finished, well or badly; scoring threads wait on it."""
+
+
+@dataclass
+class ScreenContext:
+    """The app's shared state and test hooks, as every screen sees them."""
+
+    bank: Bank
+    store: TranscriptStore
+    scorer: ScorerSlot = field(default_factory=ScorerSlot)
+    clock: Callable[[], float] = time.monotonic
+    """Seconds, monotonic: answer timing and the interview timer read it."""
+    show_path: Callable[[Path], str] = str
+    """How a file path is written on screen (tests mask machine paths)."""
+    cursor_blink: bool = True
