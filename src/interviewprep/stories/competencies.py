@@ -92,7 +92,8 @@ COMPETENCIES: tuple[Competency, ...] = (
     ),
     Competency(
         "leadership", "Team leadership", "team_leadership",
-        ("team", "morale", "coach", "mentor", "leader", "motivat", "burnout", "people"),
+        ("team", "morale", "coach", "mentor", "leader", "motivat", "burnout", "one-to-one",
+         "delegat"),
         ("The team was worn out, so I changed the rota and protected their weekends.",
          "I coached a junior analyst until she could run the test phase herself.",
          "I set clear goals for each person and removed what was blocking them."),

@@ -219,6 +219,8 @@ def fit_card(questions: Sequence[LabeledQuestion], embedding_sha256: str = "",
     """Weights from the pairs (a strong fit against the rest), then the band cut-offs that
     agree best with the labels on the same pairs."""
     x = np.vstack([q.features for q in questions])
+    # Strong against the rest. Soft targets by grade (strong 1, workable 2/3, ...) were tried:
+    # fitted on the training candidates, their cut-offs collapsed into two bands (strong, gap).
     y = np.array([GRADE[f] >= 3 for q in questions for f in q.fits], dtype=float)
     mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-9
     w, b = _logistic((x - mean) / scale, y)
@@ -248,7 +250,7 @@ def fit_card(questions: Sequence[LabeledQuestion], embedding_sha256: str = "",
                                   + np.sum(lower & ~is_stretch & (grades == 0)))
                 if hits > best[0]:
                     best = (hits, (float(strong), float(workable), float(stretch)))
-    card.cutoffs = {k: round(v, 4) for k, v in
+    card.cutoffs = {k: float(f"{v:.6g}") for k, v in
                     zip(("strong", "workable", "stretch"), best[1], strict=True)}
     return card
 

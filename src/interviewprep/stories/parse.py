@@ -76,7 +76,7 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[StoryProblem]]:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         return None, [StoryProblem(path, line, "undecodable bytes: save the file as UTF-8 text")]
-    return text.replace("\r\n", "\n").replace("\r", "\n"), []
+    return text, []
 
 
 def _joined(lines: list[str]) -> str:
@@ -104,6 +104,7 @@ def _validation_message(exc: ValidationError) -> str:
 
 def parse_text(text: str, path: str = "<stdin>") -> ParsedFile:
     """The stories in Markdown text; `path` names the file in problems."""
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     result = ParsedFile(path)
     for number, line in enumerate(text.split("\n"), start=1):
         if "\x00" in line:

@@ -30,8 +30,9 @@ calibration/stories: at 0.5 the scorer's vendor element credits workshops and me
 TAG_SCORE = 0.9
 """What a tag naming the competency is worth: the candidate says the story is about it."""
 BODY_TERMS_SCORE = 0.7
-"""What two different words naming an element-less competency (conflict, failure, change) in
-two sentences are worth."""
+"""Two different words naming the competency, in two sentences of the story."""
+BODY_TERM_SCORE = 0.62
+"""One such word, for a competency no scorer element detects: just over SHOWN."""
 EXAMPLE_CENTRE, EXAMPLE_SPREAD = 0.52, 0.06
 """Cosine of a story sentence to a competency's examples mapped to 0-1: 0.5 at the centre."""
 
@@ -198,12 +199,16 @@ def profile_story(scorer: Scorer, story_id: str, story: Story) -> StoryProfile:
         tag = next((t for t in story.tags if c.term_pattern().search(t)), None)
         if tag:
             candidates.append((TAG_SCORE, f"tagged: {tag}"))
-        if c.element is None:
-            # No element of the scorer detects it: words that name it, in two or more places.
-            hits = [(i, m.group(0).lower()) for i, text in enumerate(sentences)
-                    for m in c.term_pattern().finditer(text)]
-            if len({i for i, _ in hits}) >= 2 and len({w for _, w in hits}) >= 2:
-                candidates.append((BODY_TERMS_SCORE, sentences[hits[0][0]]))
+        # Words that name it: in two places (title or sentences; two different words), or, for
+        # a competency no scorer element detects (conflict, failure, change), in one sentence.
+        places = [story.title, *sentences]
+        hits = [(i, m.group(0).lower()) for i, text in enumerate(places)
+                for m in c.term_pattern().finditer(text)]
+        if len({i for i, _ in hits}) >= 2 and len({w for _, w in hits}) >= 2:
+            candidates.append((BODY_TERMS_SCORE, places[max(1, hits[-1][0])]
+                               if len(places) > 1 else places[0]))
+        elif c.element is None and any(i > 0 for i, _ in hits):
+            candidates.append((BODY_TERM_SCORE, next(places[i] for i, _ in hits if i > 0)))
         score, evidence = max(candidates, key=lambda x: x[0]) if candidates else (0.0, None)
         competencies.append(CompetencyScore(c.id, c.name, float(score),
                                             evidence if score >= SHOWN else None))

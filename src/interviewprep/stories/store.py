@@ -46,7 +46,8 @@ class StoryStore:
     def files(self) -> list[Path]:
         if not self.folder.is_dir():
             return []
-        return sorted(p for p in self.folder.glob("*.md") if not p.name.startswith("."))
+        return sorted((p for p in self.folder.glob("*.md") if not p.name.startswith(".")),
+                      key=lambda p: p.stem)
 
     def load(self) -> tuple[list[StoredStory], list[StoryProblem]]:
         """Every story that parses; the problems of the files that do not."""
@@ -117,21 +118,19 @@ class StoryStore:
         return parsed
 
     def remove(self, stored: StoredStory) -> Path:
-        """Move the story's file to the trash (a shared file: the story is cut out of it and
-        kept, alone, in the trash)."""
+        """Move the story's file to the trash. A file holding other stories goes to the trash
+        whole, and each other story is written to a file of its own, keeping its id."""
         self.trash.mkdir(parents=True, exist_ok=True)
-        target = self.trash / f"{stored.id}.md"
+        target = self.trash / f"{stored.id if not stored.shared else stored.path.stem}.md"
         n = 1
         while target.exists():
-            target = self.trash / f"{stored.id}.{n}.md"
+            target = target.with_name(f"{target.stem.split('.')[0]}.{n}.md")
             n += 1
-        if not stored.shared:
-            shutil.move(str(stored.path), str(target))
-            return target
-        atomic_write_text(target, stored.story.to_markdown())
-        parsed = parse_file(stored.path)
-        rest = [s for s in parsed.stories if s.slug != stored.story.slug]
-        atomic_write_text(stored.path, "\n".join(s.to_markdown() for s in rest))
+        if stored.shared:
+            for other in self.load()[0]:
+                if other.path == stored.path and other.id != stored.id:
+                    atomic_write_text(self.folder / f"{other.id}.md", other.story.to_markdown())
+        shutil.move(str(stored.path), str(target))
         return target
 
     def export_markdown(self) -> str:
