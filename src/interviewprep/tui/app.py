@@ -47,6 +47,10 @@ class ScorerFailed(Message):
         self.reason = reason
 
 
+class StoriesChanged(Message):
+    """The story bank was (re)built; screens showing stories refresh."""
+
+
 class ScorerProgress(Message):
     """A progress line from the scorer while it loads (e.g. the first-use model export)."""
 
@@ -109,6 +113,10 @@ class InterviewPrepApp(App[None]):
         self.show_path = show_path
         """How a file path is written on screen."""
         self.cursor_blink = cursor_blink
+        from .story_slot import StorySlot
+
+        self.stories = StorySlot()
+        """The candidate's story bank, built once the scorer is ready."""
         self.theme = "nord"
 
     # ------------------------------------------------------------------ start-up
@@ -156,6 +164,22 @@ class InterviewPrepApp(App[None]):
         self.scorer_detail = info.get("runtime", "")
         self.scorer_state = "ready"
         self.scorer_settled.set()
+        self.reload_stories()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="stories",
+          description="Scoring your stories")
+    def reload_stories(self) -> None:
+        """Build the story bank again (after the scorer loads and after every change)."""
+        self.stories.build(self.scorer)
+        self.post_message(StoriesChanged())
+
+    def on_stories_changed(self, message: StoriesChanged) -> None:
+        for screen in self.screen_stack:
+            if hasattr(screen, "stories_changed"):
+                screen.stories_changed()
+        if self.stories.state == "failed":
+            self.notify(self.stories.detail, title="Your stories could not be scored",
+                        severity="error", timeout=12)
 
     def on_scorer_failed(self, message: ScorerFailed) -> None:
         self.scorer_detail = message.reason

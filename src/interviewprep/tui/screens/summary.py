@@ -35,17 +35,22 @@ class SummaryScreen(Screen[None]):
         Binding("s", "again", "New session", id="summary.again"),
     ]
 
-    def __init__(self, session: InterviewSession, summary: SessionSummary, closing: str = ""
-                 ) -> None:
+    def __init__(self, session: InterviewSession, summary: SessionSummary, closing: str = "",
+                 story_warning: str | None = None) -> None:
         super().__init__()
         self.session = session
         self.summary = summary
         self.closing = closing
+        self.story_warning = story_warning
+        """Set when one of the candidate's stories answered most of the questions."""
 
     def compose(self) -> ComposeResult:
         yield Header(icon="◆")
         with VerticalScroll(id="summary-scroll"):
             yield Static(id="summary-head", markup=False)
+            if self.story_warning:
+                yield Static(Content.styled(f"⚠ {self.story_warning}", "$text-warning"),
+                             id="summary-story-warning")
             yield Static("Questions", classes="section-title")
             yield Static(id="summary-questions", markup=False)
             with Horizontal(id="summary-columns"):
