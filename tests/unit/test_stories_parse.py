@@ -102,3 +102,13 @@ def test_the_labeled_calibration_banks_parse():
         parsed = parse_file(path)
         assert parsed.ok, parsed.problems
         assert len(parsed.stories) == 8
+
+
+def test_the_example_in_the_docs_parses():
+    text = (REPO / "docs" / "stories.md").read_text(encoding="utf-8")
+    example = text.split("```markdown\n", 1)[1].split("```", 1)[0]
+    parsed = parse_text(example, "docs/stories.md")
+    assert parsed.ok, parsed.problems
+    assert [list(s.parts) for s in parsed.stories] == [
+        ["situation", "task", "action", "result", "lessons"], []]
+    assert parsed.stories[0].tags == ["cloud migration", "vendor", "deadline"]
