@@ -8,13 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_cli
 from interviewprep import locations
+from support.cli import run_cli
 
 REPO = Path(__file__).resolve().parents[2]
 CANDIDATE = REPO / "calibration" / "stories" / "cand-01.md"
 
 
+@pytest.mark.slow
 def test_add_then_list_json_follows_the_contract():
     added = run_cli("stories", "add", str(CANDIDATE))
     assert added.returncode == 0, added.stderr
@@ -59,6 +60,7 @@ def test_add_from_standard_input_and_no_stories_yet():
     assert "from-stdin" in added.stdout
 
 
+@pytest.mark.slow
 def test_match_ranks_with_fit_bands_for_bank_and_free_questions():
     run_cli("stories", "add", str(CANDIDATE))
     free = run_cli("stories", "match", "--question",
@@ -80,6 +82,7 @@ def test_match_ranks_with_fit_bands_for_bank_and_free_questions():
     assert unknown.returncode == 2 and "no question 'no-such-question'" in unknown.stderr
 
 
+@pytest.mark.slow
 def test_show_coverage_export_and_remove():
     run_cli("stories", "add", str(CANDIDATE))
     show = run_cli("stories", "show", "renegotiating")

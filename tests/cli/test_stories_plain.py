@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from conftest import run_cli
+import pytest
+
 from interviewprep.stories.parse import parse_text
 from interviewprep.stories.store import StoryStore
+from support.cli import run_cli
 
 STORY = """## Renegotiating a failing network vendor contract
 Situation: Our managed WAN provider had missed its availability SLA for four months across our 60
@@ -14,6 +16,7 @@ director, and proposed a contract extension if they replaced the ageing router a
 Result: The router was swapped in ten weeks and availability stayed above 99.95%.
 Tags: vendor management, SLA
 """
+pytestmark = pytest.mark.slow
 RETOLD = ("Our WAN provider had missed its availability SLA for four months across our 60 "
           "warehouses, and the service credits were capped so low they were meaningless. I "
           "pulled six months of incident data and walked through every outage with their "

@@ -19,7 +19,7 @@ from interviewprep.tui.dialogs.story_editor import StoryEditorDialog
 from interviewprep.tui.dialogs.story_suggestions import StorySuggestionsDialog
 from interviewprep.tui.screens.stories import StoriesScreen
 from interviewprep.tui.screens.summary import SummaryScreen
-from test_tui_support import StillClock, masked_path, start_and_submit, wait_for_scorer
+from support.tui import StillClock, masked_path, start_and_submit, wait_for_scorer
 
 pytestmark = pytest.mark.slow
 REPO = Path(__file__).resolve().parents[2]
@@ -55,7 +55,7 @@ def make_app(real_scorer) -> InterviewPrepApp:
 async def settle(pilot) -> None:
     await wait_for_scorer(pilot)
     app = pilot.app
-    while app.stories.state in ("waiting", "loading"):
+    while app.context.stories.state in ("waiting", "loading"):
         await pilot.pause(0.05)
     await app.workers.wait_for_complete()
     await pilot.pause()

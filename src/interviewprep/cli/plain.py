@@ -6,6 +6,7 @@ input ends the session. Feedback is printed, and the transcript is saved exactly
 
 from __future__ import annotations
 
+import functools
 import sys
 import time
 from collections.abc import Callable
@@ -130,8 +131,10 @@ def run_plain(settings: SessionSettings, stdin: TextIO = sys.stdin, out: TextIO 
             if stories is not None and show_stories:
                 stories.suggest(question.text)
             started = time.monotonic()
-            answer = _read_answer(stdin, (lambda q=question.text: stories.suggest(q))
-                                  if stories is not None else None)
+            on_stories: Callable[[], None] | None = None
+            if stories is not None:
+                on_stories = functools.partial(stories.suggest, question.text)
+            answer = _read_answer(stdin, on_stories)
             if answer is None:
                 if session.path.exists():
                     say("\nEnd of input: the session is saved and can be resumed "

@@ -20,7 +20,7 @@ PAIRS: tuple[tuple[str, str, str], ...] = (
 
 def coverage_report(profiles: Sequence[StoryProfile]) -> dict[str, Any]:
     """`stories coverage --json`: competencies and elements x stories, and the gaps."""
-    competencies = []
+    competencies: list[dict[str, Any]] = []
     for c in COMPETENCIES:
         shown = [p for p in profiles if (s := p.competency(c.id)) is not None and s.shown]
         competencies.append({"id": c.id, "name": c.name,

@@ -31,6 +31,11 @@ class ResumeSession(Message):
 class GoHome(Message):
     """Back to the home screen, whatever is above it."""
 
+    def __init__(self, open_setup: bool = False) -> None:
+        super().__init__()
+        self.open_setup = open_setup
+        """Then open the session set-up ("practise again")."""
+
 
 class ReloadScorer(Message):
     """Try loading the scorer again after a failure."""
@@ -47,3 +52,16 @@ class ScorerChanged(Message):
         super().__init__()
         self.state = state
         self.detail = detail
+
+
+class ReloadStories(Message):
+    """The story files changed: score the story bank again."""
+
+
+class StoriesChanged(Message):
+    """The story bank was rebuilt (sent by the app to every screen on the stack)."""
+
+    def __init__(self, state: str) -> None:
+        super().__init__()
+        self.state = state
+        """ready | unavailable | failed (see StorySlot.state)."""

@@ -34,21 +34,21 @@ class StoryEditorDialog(ModalScreen[bool]):
         Binding("escape", "cancel", "Cancel", id="story_editor.cancel"),
     ]
 
-    def __init__(self, title: str, text: str, save: Check, *, problems: list[str] | None = None
-                 ) -> None:
+    def __init__(self, title: str, text: str, save: Check, *, problems: list[str] | None = None,
+                 cursor_blink: bool = True) -> None:
         super().__init__(classes="dialog-screen")
         self.heading = title
         self.initial = text
         self.save = save
         self.problems = problems or []
-        self._confirming = False
+        self.cursor_blink = cursor_blink
 
     def compose(self) -> ComposeResult:
         with VerticalGroup(classes="dialog -wide"):
             yield Static(self.heading, classes="dialog-title", markup=False)
             editor = TextArea(self.initial, id="story-editor", soft_wrap=True,
                               show_line_numbers=True)
-            editor.cursor_blink = getattr(self.app, "cursor_blink", True)
+            editor.cursor_blink = self.cursor_blink
             yield editor
             yield Static(id="story-problems", markup=False)
             yield Static(Content.styled(
@@ -83,8 +83,12 @@ class StoryEditorDialog(ModalScreen[bool]):
         if self.query_one(TextArea).text == self.initial:
             self.dismiss(False)
             return
+        def decided(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(False)
+
         self.app.push_screen(
             ConfirmDialog("Discard your changes?", "The story stays as it was saved.",
                           yes="Discard", no="Keep editing"),
-            lambda discard: self.dismiss(False) if discard else None,
+            decided,
         )

@@ -23,11 +23,12 @@ from ...stories.library import QuestionFit
 from ...stories.parse import ParsedFile, parse_text
 from ...stories.profile import StoryProfile
 from ...stories.store import StoredStory
+from ..context import ScreenContext
 from ..dialogs.story_suggestions import FIT_STYLE
+from ..messages import ReloadStories, StoriesChanged
 from ..story_slot import StorySlot
 from ..widgets.key_footer import KeyFooter
 
-CSS_FILE = Path(__file__).with_name("stories.tcss")
 BADGES = {"situation": "S", "task": "T", "action": "A", "result": "R", "risk": "K",
           "stakeholders": "H", "metrics": "M", "lessons": "L"}
 STATUS = {"covered": ("✓", "$text-success"), "partial": ("~", "$text-warning"),
@@ -56,7 +57,6 @@ def badge_row(profile: StoryProfile) -> Content:
 class StoriesScreen(Screen[None]):
     """The story bank."""
 
-    CSS_PATH = CSS_FILE
     HELP_TITLE = "Your stories"
     HELP_NOTES = [
         "Write each project story once; the scorer shows which parts of a strong answer it "
@@ -85,8 +85,9 @@ class StoriesScreen(Screen[None]):
             self.story_id = story_id
             self.fits = fits
 
-    def __init__(self) -> None:
+    def __init__(self, context: ScreenContext) -> None:
         super().__init__()
+        self.context = context
         self._profiles: list[StoryProfile] = []
         self._usage: dict[str, int] = {}
         self._shown: str | None = None
@@ -95,7 +96,7 @@ class StoriesScreen(Screen[None]):
 
     @property
     def slot(self) -> StorySlot:
-        return self.app.stories  # type: ignore[attr-defined]
+        return self.context.stories
 
     def compose(self) -> ComposeResult:
         yield Header(icon="◆")
@@ -133,6 +134,9 @@ class StoriesScreen(Screen[None]):
         self.set_class(self.app.size.width < NARROW_BELOW, "-narrow")
 
     # ------------------------------------------------------------------ filling
+    def on_stories_changed(self, message: StoriesChanged) -> None:
+        self.stories_changed()
+
     def stories_changed(self) -> None:
         """The app rebuilt the story bank (or is still building it)."""
         if not self._ready:
@@ -228,7 +232,7 @@ class StoriesScreen(Screen[None]):
         library = self.slot.library
         if library is None:
             return
-        questions = list(self.app.bank.questions.values())  # type: ignore[attr-defined]
+        questions = list(self.context.bank.questions.values())
         self.post_message(self.QuestionsReady(story_id, library.questions_for(story_id,
                                                                               questions)))
 
@@ -253,7 +257,7 @@ class StoriesScreen(Screen[None]):
     def _changed(self, saved: bool | None) -> None:
         if saved:
             self.notify("Saved. Scoring the story…")
-            self.app.reload_stories()  # type: ignore[attr-defined]
+            self.post_message(ReloadStories())
 
     def action_new(self) -> None:
         from ..dialogs.story_editor import TEMPLATE, StoryEditorDialog
@@ -266,7 +270,9 @@ class StoriesScreen(Screen[None]):
                 store.add(parsed.stories)
             return parsed
 
-        self.app.push_screen(StoryEditorDialog("New story", TEMPLATE, save), self._changed)
+        self.app.push_screen(StoryEditorDialog("New story", TEMPLATE, save,
+                                               cursor_blink=self.context.cursor_blink),
+                             self._changed)
 
     def _edit_dialog(self, stored: StoredStory, text: str, problems: list[str] | None = None,
                      copy: Path | None = None) -> None:
@@ -281,7 +287,9 @@ class StoriesScreen(Screen[None]):
             return parsed
 
         self.app.push_screen(StoryEditorDialog(f"Edit · {stored.story.title}", text, save,
-                                               problems=problems), self._changed)
+                                               problems=problems,
+                                               cursor_blink=self.context.cursor_blink),
+                             self._changed)
 
     def action_edit(self) -> None:
         stored = self._stored()
@@ -317,7 +325,7 @@ class StoriesScreen(Screen[None]):
             return
         if result.returncode != 0:
             self.notify(f"The editor exited with status {result.returncode}; the story is "
-                        f"unchanged and your copy is kept in {self.app.show_path(copy)}.",  # type: ignore[attr-defined]
+                        f"unchanged and your copy is kept in {self.context.show_path(copy)}.",
                         severity="warning")
             return
         text = copy.read_text(encoding="utf-8", errors="replace")
@@ -345,7 +353,7 @@ class StoriesScreen(Screen[None]):
                 self.notify(f"Could not move it to the trash: {exc}", severity="error")
                 return
             self.notify(f"Moved '{stored.story.title}' to the trash.")
-            self.app.reload_stories()  # type: ignore[attr-defined]
+            self.post_message(ReloadStories())
 
         self.app.push_screen(ConfirmDialog(
             f"Remove '{stored.story.title}'?",
