@@ -21,6 +21,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
+import bench_stories  # noqa: E402 - needs HERE on sys.path
+
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 ANSWER_300 = (
@@ -222,6 +224,7 @@ def main() -> int:
         ("mohler", lambda: asag.mohler(scorer)),
         ("semeval", lambda: asag.semeval(scorer)),
         ("review_listing", bench_review_listing),
+        ("stories", lambda: bench_stories.evaluate(scorer)),
     ]
     only = set(sys.argv[1:])
     for name, step in steps:
@@ -241,6 +244,8 @@ def main() -> int:
         from report import write_results
 
         write_results(results, HERE / "RESULTS.md")
+        if "stories" in results:
+            bench_stories.write_section(results["stories"], HERE / "RESULTS.md")
         print(f"wrote {HERE / 'RESULTS.md'}", file=sys.stderr)
     return 0
 

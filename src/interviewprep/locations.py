@@ -74,11 +74,6 @@ def export_path(session_id: str) -> Path:
     return exports_dir() / f"{session_id}.md"
 
 
-def stories_dir() -> Path:
-    """Reserved: the candidate's story bank."""
-    return data_dir() / "stories"
-
-
 def job_descriptions_dir() -> Path:
     """Reserved: saved job descriptions."""
     return data_dir() / "jd"
@@ -94,6 +89,21 @@ def trash_dir() -> Path:
     return data_dir() / "trash"
 
 
+def stories_dir() -> Path:
+    """Your story bank: Markdown files, one story per `## Title` section (docs/stories.md)."""
+    return data_dir() / "stories"
+
+
+def story_edits_dir() -> Path:
+    """Copies of stories open in your editor; a copy that does not validate stays here."""
+    return data_dir() / "story-edits"
+
+
+def stories_trash_dir() -> Path:
+    """Removed stories are moved here, never unlinked."""
+    return trash_dir() / "stories"
+
+
 def cache_dir() -> Path:
     """Disposable: the model export, embeddings, the transcript index."""
     home = _home()
@@ -104,6 +114,11 @@ def model_cache_dir() -> Path:
     """Exported ONNX model and verified-hash records, keyed by the weights' sha256."""
     override = os.environ.get("INTERVIEWPREP_MODEL_CACHE")
     return Path(override).expanduser() if override else cache_dir() / "models"
+
+
+def story_cache_dir() -> Path:
+    """Your stories as the scorer saw them, keyed by story text, model and calibration."""
+    return cache_dir() / "stories"
 
 
 def embedding_cache_dir() -> Path:
@@ -123,8 +138,11 @@ def all_locations() -> dict[str, Path]:
         "job descriptions": job_descriptions_dir(),
         "schedule": schedule_path(),
         "trash": trash_dir(),
+        "story edits": story_edits_dir(),
+        "removed stories": stories_trash_dir(),
         "cache": cache_dir(),
         "model cards": model_cards_dir(),
         "model cache": model_cache_dir(),
         "embedding cache": embedding_cache_dir(),
+        "story cache": story_cache_dir(),
     }

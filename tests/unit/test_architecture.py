@@ -16,6 +16,9 @@ DOMAIN_MODULES = [
     "interviewprep.locations",
     "interviewprep.vocabulary",
     "interviewprep.fileio",
+    "interviewprep.stories",
+    "interviewprep.stories.library",
+    "interviewprep.stories.coverage",
 ]
 
 
@@ -26,6 +29,9 @@ LIGHT_MODULES = [
     "interviewprep.transcripts.index",
     "interviewprep.cli.review",
     "interviewprep.cli",
+    "interviewprep.cli.stories",
+    "interviewprep.stories.store",
+    "interviewprep.stories.parse",
 ]
 
 

@@ -6,8 +6,10 @@ input ends the session. Feedback is printed, and the transcript is saved exactly
 
 from __future__ import annotations
 
+import functools
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
@@ -16,10 +18,13 @@ from ..scoring.feedback import render_text
 from ..scoring.modelcard import ModelError
 from ..scoring.scorer import Scorer
 from ..transcripts import Transcript, TranscriptError, TranscriptStore
-from .common import EXIT_ERROR, EXIT_OK, err, load_bank_or_warn, progress
+from .common import EXIT_ERROR, EXIT_OK, err, load_bank_or_warn, progress, warn
+
+STORIES_COMMAND = "?stories"
+"""Typed on a line of its own before an answer: show the stories that fit the question."""
 
 
-def _read_answer(stdin: TextIO) -> str | None:
+def _read_answer(stdin: TextIO, on_stories: Callable[[], None] | None = None) -> str | None:
     """Lines until an empty line; None at end of input with nothing typed."""
     lines: list[str] = []
     while True:
@@ -28,13 +33,69 @@ def _read_answer(stdin: TextIO) -> str | None:
             return "\n".join(lines) if lines else None
         # Undecodable bytes arrive as lone surrogates: make them visible replacement characters.
         line = line.rstrip("\n").encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        if not lines and on_stories is not None and line.strip().lower() == STORIES_COMMAND:
+            on_stories()
+            continue
         if not line.strip():
             return "\n".join(lines)
         lines.append(line)
 
 
+class PlainStories:
+    """The candidate's stories in plain mode: suggestions on request (or under every question
+    with --stories), the story each answer told, and the overuse warning at the end."""
+
+    def __init__(self, scorer: Scorer, say: Callable[[str], None], always: bool) -> None:
+        from ..stories.library import StoryLibrary
+
+        self.say = say
+        self.always = always
+        self.library = StoryLibrary(scorer)
+        self.told: dict[str, str] = {}
+        for problem in self.library.problems:
+            warn(f"{problem} (this story file is skipped)")
+
+    @classmethod
+    def load(cls, scorer: Scorer, say: Callable[[str], None], always: bool) -> PlainStories | None:
+        from ..stories.store import StoryStore
+
+        if not StoryStore().files():
+            if always:
+                warn("no stories yet: add them with `interviewprep stories add FILE`")
+            return None
+        try:
+            stories = cls(scorer, say, always)
+        except (OSError, ValueError) as exc:
+            warn(f"your stories could not be scored ({exc}); practising without them")
+            return None
+        return stories if not stories.library.empty else None
+
+    def suggest(self, question: str) -> None:
+        matches = self.library.match(question)[:3]
+        self.say("Your stories for this question:")
+        for m in matches:
+            self.say(f"  {m.fit:8} {m.title}")
+        if matches and matches[0].fit == "gap":
+            self.say("  (none fits well: answer from another experience)")
+
+    def after_answer(self, session_id: str, question_id: str, answer: str) -> None:
+        told = self.library.told(answer)
+        if told is None:
+            self.told.pop(question_id, None)
+            return
+        used = self.library.store.record_use(told.id, f"{session_id}:{question_id}")
+        self.told[question_id] = told.id
+        self.say(f"Story told: {told.title} (told {used} time{'s' if used != 1 else ''} so far)")
+
+    def warning(self, answered: list[str]) -> str | None:
+        from ..stories.told import overuse_warning
+
+        return overuse_warning([self.told.get(q) for q in answered], self.library.titles())
+
+
 def run_plain(settings: SessionSettings, stdin: TextIO = sys.stdin, out: TextIO = sys.stdout,
-              bank_paths: list[Path] | None = None, resume: Transcript | None = None) -> int:
+              bank_paths: list[Path] | None = None, resume: Transcript | None = None,
+              show_stories: bool = False) -> int:
     def say(text: str = "") -> None:
         print(text, file=out, flush=True)
 
@@ -55,8 +116,11 @@ def run_plain(settings: SessionSettings, stdin: TextIO = sys.stdin, out: TextIO 
         say(f"Resuming session {resume.id}: {session.index} of {session.total} questions done.")
     else:
         say(f"Interviewer: {session.greeting()}")
+    stories = PlainStories.load(scorer, say, show_stories)
     say("(Type your answer; an empty line ends it. An empty answer skips the question. "
         "End of input (Ctrl-D) ends the session.)")
+    if stories is not None and not show_stories:
+        say(f"(Type {STORIES_COMMAND} on a line of its own to see which of your stories fit.)")
     try:
         while not session.done:
             question = session.current
@@ -64,8 +128,13 @@ def run_plain(settings: SessionSettings, stdin: TextIO = sys.stdin, out: TextIO 
             say()
             say(f"Question {session.index + 1} of {session.total} [{question.category}]")
             say(f"Interviewer: {session.transition()} {question.text}")
+            if stories is not None and show_stories:
+                stories.suggest(question.text)
             started = time.monotonic()
-            answer = _read_answer(stdin)
+            on_stories: Callable[[], None] | None = None
+            if stories is not None:
+                on_stories = functools.partial(stories.suggest, question.text)
+            answer = _read_answer(stdin, on_stories)
             if answer is None:
                 if session.path.exists():
                     say("\nEnd of input: the session is saved and can be resumed "
@@ -78,6 +147,8 @@ def run_plain(settings: SessionSettings, stdin: TextIO = sys.stdin, out: TextIO 
             result = session.submit(answer, time.monotonic() - started)
             say()
             say(render_text(result.feedback))
+            if stories is not None:
+                stories.after_answer(session.transcript.id, question.id, answer)
             if result.probe:
                 say()
                 say(f"Interviewer: {result.probe}")
@@ -112,6 +183,10 @@ def run_plain(settings: SessionSettings, stdin: TextIO = sys.stdin, out: TextIO 
                 say("  Strongest: " + ", ".join(f"{n} ({v:.2f})" for n, v in summary.strongest))
             if summary.weakest:
                 say("  Work on: " + ", ".join(f"{n} ({v:.2f})" for n, v in summary.weakest))
+            warning = stories.warning([qid for qid, _t, score in summary.per_question
+                                       if score is not None]) if stories is not None else None
+            if warning:
+                say(f"  Warning: {warning}")
             say("\nQuestions you could ask the interviewer:")
             for q in summary.questions_to_ask:
                 say(f"  - {q}")

@@ -35,7 +35,8 @@ def cmd_practice(args: argparse.Namespace) -> int:
     if args.plain:
         from .plain import run_plain
 
-        return run_plain(settings, bank_paths=args.bank or None)
+        return run_plain(settings, bank_paths=args.bank or None,
+                         show_stories=getattr(args, "stories", False))
     from ..tui.app import InterviewPrepApp
 
     InterviewPrepApp(start_settings=settings, bank_paths=args.bank or None).run()
@@ -66,7 +67,8 @@ def cmd_resume(args: argparse.Namespace) -> int:
         from .plain import run_plain
 
         settings = SessionSettings.from_json(transcript.settings)
-        return run_plain(settings, bank_paths=args.bank or None, resume=transcript)
+        return run_plain(settings, bank_paths=args.bank or None, resume=transcript,
+                         show_stories=getattr(args, "stories", False))
     from ..tui.app import InterviewPrepApp
 
     InterviewPrepApp(resume_id=transcript.id, bank_paths=args.bank or None).run()
@@ -83,6 +85,9 @@ def register(subparsers: Subparsers) -> None:
     p.add_argument("--no-timer", action="store_true", help="hide the 2-minute timer")
     p.add_argument("--plain", action="store_true",
                    help="line-based interview on standard input/output (no TUI)")
+    p.add_argument("--stories", action="store_true",
+                   help="plain mode: show your best-fitting stories under every question "
+                   "(without it, type ?stories before an answer)")
     add_bank_option(p)
     p.set_defaults(func=cmd_practice)
 
@@ -90,4 +95,6 @@ def register(subparsers: Subparsers) -> None:
     p.add_argument("id", nargs="?", metavar="ID", help="session id, or a unique prefix of it")
     add_bank_option(p)
     p.add_argument("--plain", action="store_true", help="carry on line by line, without the TUI")
+    p.add_argument("--stories", action="store_true",
+                   help="plain mode: show your best-fitting stories under every question")
     p.set_defaults(func=cmd_resume)

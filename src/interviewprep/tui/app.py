@@ -24,14 +24,24 @@ from ..bank import Bank, load_app_bank
 from ..interview import InterviewSession, SessionError, SessionSettings
 from ..transcripts import TranscriptError, TranscriptStore
 from .context import ScorerSlot, ScreenContext
-from .messages import GoHome, QuitRequested, ReloadScorer, ResumeSession, ScorerChanged, StartSession
+from .messages import (
+    GoHome,
+    QuitRequested,
+    ReloadScorer,
+    ReloadStories,
+    ResumeSession,
+    ScorerChanged,
+    StartSession,
+    StoriesChanged,
+)
 
 if TYPE_CHECKING:
     from ..interview.session import AnswerScorer
     from .screens.interview import InterviewScreen
 
 STYLESHEETS: list[str | PurePath] = [Path(__file__).with_name("app.tcss"),
-                                     Path(__file__).with_name("review.tcss")]
+                                     Path(__file__).with_name("review.tcss"),
+                                     Path(__file__).with_name("stories.tcss")]
 """Every screen's rules (reusable widgets carry their own DEFAULT_CSS)."""
 
 ScorerLoader = Callable[[Callable[[str], None]], "AnswerScorer"]
@@ -192,6 +202,29 @@ class InterviewPrepApp(App[None]):
         self.scorer_detail = info.get("runtime", "")
         self.scorer_state = "ready"
         self.context.scorer.settled.set()
+        self.reload_stories()
+
+    # ------------------------------------------------------------------ stories
+    class StoriesBuilt(Message):
+        """The story bank was (re)built in its worker."""
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="stories",
+          description="Scoring your stories")
+    def reload_stories(self) -> None:
+        """Build the story bank again (after the scorer loads and after every change)."""
+        self.context.stories.build(self.scorer)
+        self.post_message(self.StoriesBuilt())
+
+    def on_interview_prep_app_stories_built(self, message: StoriesBuilt) -> None:
+        slot = self.context.stories
+        for screen in self.screen_stack:
+            screen.post_message(StoriesChanged(slot.state))
+        if slot.state == "failed":
+            self.notify(slot.detail, title="Your stories could not be scored",
+                        severity="error", timeout=12)
+
+    def on_reload_stories(self, message: ReloadStories) -> None:
+        self.reload_stories()
 
     def on_scorer_failed(self, message: ScorerFailed) -> None:
         self.scorer_detail = message.reason

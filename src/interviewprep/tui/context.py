@@ -18,6 +18,13 @@ from ..transcripts import TranscriptStore
 
 if TYPE_CHECKING:
     from ..interview.session import AnswerScorer
+    from .story_slot import StorySlot
+
+
+def _story_slot() -> StorySlot:
+    from .story_slot import StorySlot
+
+    return StorySlot()
 
 
 class ScorerSlot:
@@ -46,3 +53,5 @@ class ScreenContext:
     show_path: Callable[[Path], str] = str
     """How a file path is written on screen (tests mask machine paths)."""
     cursor_blink: bool = True
+    stories: StorySlot = field(default_factory=lambda: _story_slot())
+    """The candidate's story bank, built once the scorer is ready."""

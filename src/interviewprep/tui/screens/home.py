@@ -29,6 +29,7 @@ MENU = [
     ("review", "Review past sessions", "r"),
     ("progress", "Progress", "p"),
     ("browse", "Browse the question bank", "b"),
+    ("stories", "Your stories", "t"),
     ("quit", "Quit", "^q"),
 ]
 
@@ -47,6 +48,7 @@ class HomeScreen(Screen[None]):
         Binding("r", "review", "Review", id="home.review"),
         Binding("p", "progress", "Progress", id="home.progress"),
         Binding("b", "browse", "Questions", id="home.browse"),
+        Binding("t", "stories", "Stories", id="home.stories"),
         Binding("l", "reload_scorer", "Load scorer again", id="home.reload_scorer"),
         Binding("q", "quit", "Quit", id="home.quit", show=False),
     ]
@@ -221,6 +223,11 @@ class HomeScreen(Screen[None]):
         from .bank_browser import BankBrowserScreen
 
         self.app.push_screen(BankBrowserScreen(self.context))
+
+    def action_stories(self) -> None:
+        from .stories import StoriesScreen
+
+        self.app.push_screen(StoriesScreen(self.context))
 
     def action_reload_scorer(self) -> None:
         state = self.context.scorer.state

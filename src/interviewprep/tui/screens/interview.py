@@ -62,6 +62,8 @@ class InterviewScreen(Screen[None]):
         Binding("f3,m", "model_answer", "Model answer", id="interview.model_answer",
                 key_display="m/F3"),
         Binding("a", "focus_answer", "Answer", id="interview.focus_answer"),
+        Binding("f8", "stories", "Stories", id="interview.stories", key_display="F8",
+                tooltip="Your stories ranked for this question (a suggestion, not a must)."),
         Binding("f5", "toggle_view", "Feedback", id="interview.toggle_view",
                 key_display="F5"),
         Binding("escape", "leave", "Leave", id="interview.leave",
@@ -85,6 +87,16 @@ class InterviewScreen(Screen[None]):
     class WaitingForScorer(Message):
         """The answer is queued until the scorer finishes loading."""
 
+    class StoryDetected(Message):
+        """The answer retold one of the candidate's stories (posted from a worker)."""
+
+        def __init__(self, question_id: str, story_id: str, title: str, used: int) -> None:
+            super().__init__()
+            self.question_id = question_id
+            self.story_id = story_id
+            self.title = title
+            self.used = used
+
     def __init__(self, context: ScreenContext, session: InterviewSession, *,
                  resumed: bool = False) -> None:
         super().__init__()
@@ -96,6 +108,8 @@ class InterviewScreen(Screen[None]):
         self._answer_started = 0.0
         self._pending_bubble: ChatMessage | None = None
         self._mode_before_scoring = "answer"
+        self.stories_told: dict[str, str] = {}
+        """Per question id: the story the latest answer to it told."""
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
@@ -181,6 +195,8 @@ class InterviewScreen(Screen[None]):
         if action == "focus_answer":
             return mode in ANSWERING and not typing
         if action == "model_answer":
+            return mode != "done"
+        if action == "stories":
             return mode != "done"
         if action == "toggle_view":
             return self.has_class("-narrow") and not typing
@@ -283,12 +299,42 @@ class InterviewScreen(Screen[None]):
         else:
             chat.say("note", f"Score {feedback.overall}/100 · the feedback is "
                              f"{'under F5' if self.has_class('-narrow') else 'on the right'}")
+        question = self.session.current
+        if question is not None:
+            self.detect_story(question.id, feedback.answer)
         if result.probe:
             chat.say("probe", result.probe)
             self.mode = "follow_up"
         else:
             self.add_class("-show-feedback")
             self.mode = "review"
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="story-told",
+          description="Finding the story the answer told")
+    def detect_story(self, question_id: str, answer: str) -> None:
+        slot = self.context.stories
+        if not slot.settled.wait(30) or slot.library is None:
+            return
+        told = slot.library.told(answer)
+        if told is None:
+            self.stories_told.pop(question_id, None)
+            return
+        used = slot.store.record_use(told.id, f"{self.session.transcript.id}:{question_id}")
+        self.post_message(self.StoryDetected(question_id, told.id, told.title, used))
+
+    def on_interview_screen_story_detected(self, message: StoryDetected) -> None:
+        self.stories_told[message.question_id] = message.story_id
+        self.query_one(ChatLog).say(
+            "note", f"This answer told your story “{message.title}” (told {message.used} "
+                    f"time{'s' if message.used != 1 else ''} so far).")
+
+    def action_stories(self) -> None:
+        from ..dialogs.story_suggestions import StorySuggestionsDialog
+
+        question = self.session.current
+        if question is None:
+            return
+        self.app.push_screen(StorySuggestionsDialog(self.context.stories, question.text))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group != "scoring" or event.state != WorkerState.ERROR:
@@ -415,13 +461,18 @@ class InterviewScreen(Screen[None]):
             self.ask_current()
 
     def _finish(self) -> None:
+        from ...stories.told import overuse_warning
         from .summary import SummaryScreen
 
         summary = self.session.finish()
         self.mode = "done"
         self._delete_draft()
+        slot = self.context.stories
+        titles = slot.library.titles() if slot.library else {}
+        answered = [qid for qid, _text, score in summary.per_question if score is not None]
+        warning = overuse_warning([self.stories_told.get(q) for q in answered], titles)
         self.app.switch_screen(SummaryScreen(self.context, self.session, summary,
-                                           self.session.closing()))
+                                             self.session.closing(), story_warning=warning))
 
     # ------------------------------------------------------------------ drafts
     def save_for_later(self) -> None:

@@ -38,17 +38,22 @@ class SummaryScreen(Screen[None]):
     ]
 
     def __init__(self, context: ScreenContext, session: InterviewSession, summary: SessionSummary,
-                 closing: str = "") -> None:
+                 closing: str = "", story_warning: str | None = None) -> None:
         super().__init__()
         self.context = context
         self.session = session
         self.summary = summary
         self.closing = closing
+        self.story_warning = story_warning
+        """Set when one of the candidate's stories answered most of the questions."""
 
     def compose(self) -> ComposeResult:
         yield Header(icon="◆")
         with VerticalScroll(id="summary-scroll"):
             yield Static(id="summary-head", markup=False)
+            if self.story_warning:
+                yield Static(Content.styled(f"⚠ {self.story_warning}", "$text-warning"),
+                             id="summary-story-warning")
             yield Static("Questions", classes="section-title")
             yield Static(id="summary-questions", markup=False)
             with Horizontal(id="summary-columns"):
