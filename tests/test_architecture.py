@@ -16,6 +16,10 @@ DOMAIN_MODULES = [
     "interviewprep.locations",
     "interviewprep.vocabulary",
     "interviewprep.fileio",
+    "interviewprep.jd",
+    "interviewprep.jd.readiness",
+    "interviewprep.jd.interview",
+    "interviewprep.jd.store",
 ]
 
 

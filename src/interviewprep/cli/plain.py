@@ -9,14 +9,17 @@ from __future__ import annotations
 import sys
 import time
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from ..interview import InterviewSession, SessionError, SessionSettings
 from ..scoring.feedback import render_text
 from ..scoring.modelcard import ModelError
 from ..scoring.scorer import Scorer
 from ..transcripts import Transcript, TranscriptError, TranscriptStore
-from .common import EXIT_ERROR, EXIT_OK, err, load_bank_or_warn, progress
+from .common import EXIT_ERROR, EXIT_OK, err, load_bank_or_warn, progress, warn
+
+if TYPE_CHECKING:
+    from ..jd.interview import JobContext
 
 
 def _read_answer(stdin: TextIO) -> str | None:
@@ -33,6 +36,20 @@ def _read_answer(stdin: TextIO) -> str | None:
         lines.append(line)
 
 
+def _job_context(name: str | None, scorer: Scorer) -> JobContext | None:
+    """The saved posting a session is for; a posting removed since only loses the role lines."""
+    if not name:
+        return None
+    from ..jd import PostingError
+    from ..jd.interview import load_job_context
+
+    try:
+        return load_job_context(name, scorer.embedder)
+    except PostingError as exc:
+        warn(f"{exc}; carrying on without the job posting")
+        return None
+
+
 def run_plain(settings: SessionSettings, stdin: TextIO = sys.stdin, out: TextIO = sys.stdout,
               bank_paths: list[Path] | None = None, resume: Transcript | None = None) -> int:
     def say(text: str = "") -> None:
@@ -43,10 +60,12 @@ def run_plain(settings: SessionSettings, stdin: TextIO = sys.stdin, out: TextIO 
     try:
         progress("Loading the scorer ...")
         scorer = Scorer.load(bank.elements)
+        role = _job_context(settings.jd, scorer)
         if resume is not None:
-            session = InterviewSession.resume(bank, scorer, store, resume)
+            session = InterviewSession.resume(bank, scorer, store, resume, role=role)
         else:
-            session = InterviewSession(bank, scorer, store, settings, model_info=scorer.model_info)
+            session = InterviewSession(bank, scorer, store, settings, model_info=scorer.model_info,
+                                       role=role)
     except (SessionError, ModelError) as exc:
         err(str(exc))
         return EXIT_ERROR

@@ -32,7 +32,7 @@ _ELEMENT_CUES: dict[str, str] = {
     "stakeholders": r"stakeholder|sponsor|steering|\bboard\b|client|customer|vendor|supplier|"
                     r"partner|executive|leadership|business users|\busers\b|process owners|"
                     r"\bcfo\b|\bcio\b|director|third.party|integrator",
-    "metrics": r"budget|\bkpis?\b|\bslas?\b|\bcost|spend|financ|forecast|metric|measur|\$|£|€|"
+    "metrics": r"budget|\bkpis?\b|\bslas?\b|\bcost|spend|financial|forecast|metric|measur|\$|£|€|"
                r"\d+\s?%|utili[sz]ation|\bburn\b",
     "result": r"\bdeliver|go-?live|outcome|benefit|launch|\bship|releases?\b|adoption|closure",
     "lessons": r"lessons|retrospective|\bretros?\b|continu\w* improvement|post-implementation|"
@@ -106,17 +106,22 @@ class PostingAnalysis:
         )
 
     def role_phrase(self) -> str:
-        """'SAP Finance IT Project Manager'-like words for "For this ... role"."""
+        """'IT Project Manager – SAP Finance': the role, for "For this ... role"."""
         return role_phrase(self.title, self.specializations)
 
 
 def role_phrase(title: str | None, specializations: list[str]) -> str:
+    """The title without its location and contract parts: 'IT Project Manager – SAP Finance'."""
     if title:
-        core = re.split(r"\s+[|–—]\s+|\s+-\s+(?=(?:remote|hybrid|on-?site|\w+,?\s+[A-Z]{2}\b))", title,
-                        flags=re.IGNORECASE)[0]
-        core = re.sub(r"\s*\((?:remote|hybrid|contract|temp[^)]*|full[- ]time|\d[^)]*)\)", "", core,
-                      flags=re.IGNORECASE).strip(" -–")
-        if 3 <= len(core) <= 70:
+        parts = [p.strip() for p in re.split(r"\s+[|–—-]\s+", title) if p.strip()]
+        kept = [parts[0]] + [p for p in parts[1:] if not re.match(
+            r"^(?:remote|hybrid|on-?site|in office|full[- ]time|part[- ]time|contract|permanent|"
+            r"temp\w*|fixed[- ]term|\d+\s*months?)\b", p, re.IGNORECASE)
+            and not re.match(r"^[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,?\s[A-Z]{2,3}$", p)]
+        core = " – ".join(kept[:2])
+        core = re.sub(r"\s*\((?:remote|hybrid|contract|temp|full[- ]time|part[- ]time|entry|\d)[^)]*\)",
+                      "", core, flags=re.IGNORECASE).strip(" -–")
+        if 3 <= len(core) <= 80:
             return core
     spec = next((s for s in specializations if s != "general"), None)
     return f"{spec.replace('-', ' ')} project manager" if spec else "project manager"
@@ -134,11 +139,15 @@ class PostingAnalyser:
     """Analyses postings with the embedding model; build once, use for many postings."""
 
     def __init__(self, bank: Bank, embedder: Embedder, model_sha256: str,
-                 vocabulary: TermVocabulary | None = None) -> None:
+                 vocabulary: TermVocabulary | None = None,
+                 progress: Callable[[str], None] | None = None) -> None:
         self.bank = bank
         self.embedder = embedder
         self.vocabulary = vocabulary or load_vocabulary()
         self.cache = EmbeddingCache(embedder, locations.embedding_cache_dir(), model_sha256)
+        if progress is not None and not self.cache.path.exists():
+            progress("First use: preparing the vectors of the term vocabulary and the questions "
+                     "(once, a few seconds) ...")
         self._vocab_names = [t.name for t in self.vocabulary.terms]
         self.vocab_vectors = self.cache.encode(self._vocab_names)
         questions = sorted(bank.questions.values(), key=lambda q: q.id)
@@ -154,7 +163,7 @@ class PostingAnalyser:
 
         card = ModelCard.load()
         embedder = load_embedder(card, progress) if progress else load_embedder(card)
-        return cls(bank, embedder, card.sha256)
+        return cls(bank, embedder, card.sha256, progress=progress)
 
     def encode(self, texts: list[str]) -> np.ndarray:
         return self.embedder.encode(texts)

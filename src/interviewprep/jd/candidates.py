@@ -45,6 +45,9 @@ _STOP_WORDS = {
     "Department", "University", "Council", "Group", "Inc", "Ltd", "Limited", "Company", "Program",
     "Programme", "Project", "Projects", "Office", "Senior", "Junior", "Associate", "Coordinator",
 }
+_ROLE_WORDS = {"Manager", "Coordinator", "Director", "Officer", "Analyst", "Engineer", "Lead",
+               "Administrator", "Specialist", "Consultant", "Architect", "Head", "Partner", "Leader",
+               "Developer", "Designer", "Assistant", "Associate", "Executive", "President", "Member"}
 
 
 def candidate_spans(lines: Sequence[str]) -> list[str]:
@@ -61,6 +64,8 @@ def candidate_spans(lines: Sequence[str]) -> list[str]:
                     continue
                 if len(words) > 1 and all(w in _STOP_WORDS for w in words):
                     continue
+                if words[-1].rstrip("s") in _ROLE_WORDS:
+                    continue  # "IT Project Manager", "Finance Director": a job, not a term
                 found.setdefault(span, None)
     return list(found)
 
