@@ -110,6 +110,8 @@ class InterviewPrepApp(App[None]):
         """How a file path is written on screen."""
         self.cursor_blink = cursor_blink
         self.theme = "nord"
+        self.jd_analyser: Any | None = None
+        """The job-posting analyser, loaded in a worker the first time a posting is analysed."""
 
     # ------------------------------------------------------------------ start-up
     def on_mount(self) -> None:
@@ -279,5 +281,7 @@ class InterviewPrepApp(App[None]):
                                 home.action_review)
             yield SystemCommand("Progress", "Scores over time, by element and category",
                                 home.action_progress)
+            yield SystemCommand("Job postings", "Paste a posting, see what it asks and how ready "
+                                "you are, practise for it", home.action_jobs)
         yield SystemCommand("Keys for this screen", "Show the help for the current screen",
                             self.action_help)

@@ -27,6 +27,7 @@ MENU = [
     ("review", "Review past sessions", "r"),
     ("progress", "Progress", "p"),
     ("browse", "Browse the question bank", "b"),
+    ("jobs", "Job postings", "j"),
     ("quit", "Quit", "^q"),
 ]
 
@@ -45,6 +46,7 @@ class HomeScreen(Screen[None]):
         Binding("r", "review", "Review", id="home.review"),
         Binding("p", "progress", "Progress", id="home.progress"),
         Binding("b", "browse", "Questions", id="home.browse"),
+        Binding("j", "jobs", "Job postings", id="home.jobs"),
         Binding("l", "reload_scorer", "Load scorer again", id="home.reload_scorer"),
         Binding("q", "quit", "Quit", id="home.quit", show=False),
     ]
@@ -219,6 +221,11 @@ class HomeScreen(Screen[None]):
         from .bank_browser import BankBrowserScreen
 
         self.app.push_screen(BankBrowserScreen())
+
+    def action_jobs(self) -> None:
+        from .job_postings import JobPostingsScreen
+
+        self.app.push_screen(JobPostingsScreen())
 
     def action_reload_scorer(self) -> None:
         if self.app.scorer_state != "failed":  # type: ignore[attr-defined]
