@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .common import (
     EXIT_ERROR,
@@ -23,7 +23,7 @@ from .common import (
 )
 
 if TYPE_CHECKING:
-    from ..jd import PostingAnalyser
+    from ..jd import PostingAnalyser, SavedPosting
 
 
 def _read_input(source: str) -> str | None:
@@ -118,7 +118,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     postings, problems = PostingStore().list()
     for problem in problems:
         warn(problem)
-    rows = [{
+    rows: list[dict[str, Any]] = [{
         "name": p.name,
         "title": p.title,
         "level": p.analysis.level if p.analysis else None,
@@ -139,7 +139,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _saved(name: str, analyser: PostingAnalyser | None):  # type: ignore[no-untyped-def]
+def _saved(name: str, analyser: PostingAnalyser | None) -> SavedPosting | None:
     from ..jd import PostingError, PostingStore, analysed
 
     store = PostingStore()

@@ -12,14 +12,18 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import numpy as np
 
 from ..bank import Bank, Question
 
-if TYPE_CHECKING:
-    from .analysis import AnalysedRequirement
+
+class RequirementLine(Protocol):
+    """What planning needs of a requirement (analysis.AnalysedRequirement has it)."""
+
+    text: str
+    kind: str
 
 MIN_QUESTIONS = 5
 TARGET_SIMILARITY = 0.30
@@ -65,7 +69,7 @@ def plan_questions(
     bank: Bank,
     question_ids: Sequence[str],
     question_vectors: np.ndarray,
-    requirements: Sequence[AnalysedRequirement],
+    requirements: Sequence[RequirementLine],
     requirement_vectors: np.ndarray,
     level: str,
     specializations: Sequence[str],

@@ -10,7 +10,6 @@ share of the evidence is large enough. No clear evidence: general.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from .posting import years_asked
@@ -83,32 +82,35 @@ class SpecializationInference:
 
 
 def specialization_evidence(title: str | None, body: str, hits: list[TermHit],
-                            title_hits: list[TermHit], vocabulary: TermVocabulary) -> Counter[str]:
-    evidence: Counter[str] = Counter()
-    seen_terms: set[tuple[str, int]] = set()
+                            title_hits: list[TermHit], vocabulary: TermVocabulary) -> dict[str, float]:
+    evidence: dict[str, float] = {}
+
+    def add(spec: str, weight: float) -> None:
+        evidence[spec] = evidence.get(spec, 0.0) + weight
+
+    seen: set[tuple[str, str]] = set()
     for hit in hits:
         for spec in hit.term.specializations:
             # One term counts once per posting: a name repeated ten times is still one fact.
-            key = (hit.term.name, 0)
-            if (key, spec) in seen_terms:  # type: ignore[comparison-overlap]
+            if (hit.term.name, spec) in seen:
                 continue
-            seen_terms.add((key, spec))  # type: ignore[arg-type]
-            evidence[spec] += TERM_WEIGHT / len(hit.term.specializations) ** 0.5
+            seen.add((hit.term.name, spec))
+            add(spec, TERM_WEIGHT / len(hit.term.specializations) ** 0.5)
     for hit in title_hits:
         for spec in hit.term.specializations:
-            evidence[spec] += TITLE_WEIGHT
+            add(spec, TITLE_WEIGHT)
     for spec, count in vocabulary.cue_counts(body).items():
-        evidence[spec] += min(count, 8) * 1.0
+        add(spec, min(count, 8) * 1.0)
     if title:
         for spec, count in vocabulary.cue_counts(title).items():
-            evidence[spec] += count * TITLE_WEIGHT
+            add(spec, count * TITLE_WEIGHT)
     evidence.pop("general", None)
     return evidence
 
 
-def choose_specializations(evidence: Counter[str], keep_share: float = KEEP_SHARE,
+def choose_specializations(evidence: dict[str, float], keep_share: float = KEEP_SHARE,
                            min_evidence: float = MIN_EVIDENCE, most: int = 2) -> list[str]:
-    ranked = [(s, v) for s, v in evidence.most_common() if v > 0]
+    ranked = sorted(((s, v) for s, v in evidence.items() if v > 0), key=lambda sv: (-sv[1], sv[0]))
     if not ranked or ranked[0][1] < min_evidence:
         return ["general"]
     top = ranked[0][1]

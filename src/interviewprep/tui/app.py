@@ -110,8 +110,6 @@ class InterviewPrepApp(App[None]):
         """What every screen is given: bank, store, the scorer slot and the test hooks."""
         self._scorer_loader = scorer_loader or self._load_real_scorer
         self.theme = "nord"
-        self.jd_analyser: Any | None = None
-        """The job-posting analyser, loaded in a worker the first time a posting is analysed."""
 
     # The app's shared state lives in the context; these read it (tests and the CLI use them).
     @property

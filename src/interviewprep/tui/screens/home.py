@@ -227,7 +227,7 @@ class HomeScreen(Screen[None]):
     def action_jobs(self) -> None:
         from .job_postings import JobPostingsScreen
 
-        self.app.push_screen(JobPostingsScreen())
+        self.app.push_screen(JobPostingsScreen(self.context))
 
     def action_reload_scorer(self) -> None:
         state = self.context.scorer.state

@@ -17,9 +17,12 @@ from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
+from ...bank import Bank
 from ...interview import SessionSettings
 from ...jd import PostingError, PostingStore, SavedPosting
 from ...jd.analysis import PostingAnalysis
+from ..context import ScreenContext
+from ..messages import StartSession
 from ..widgets.key_footer import KeyFooter
 
 KIND_LABEL = {"duty": "does", "skill": "asks", "nice": "nice"}
@@ -54,8 +57,9 @@ class JobPostingsScreen(Screen[None]):
             super().__init__()
             self.posting = posting
 
-    def __init__(self, store: PostingStore | None = None) -> None:
+    def __init__(self, context: ScreenContext, store: PostingStore | None = None) -> None:
         super().__init__()
+        self.context = context
         self.store = store or PostingStore()
         self.postings: list[SavedPosting] = []
         """The saved postings, newest first."""
@@ -120,7 +124,7 @@ class JobPostingsScreen(Screen[None]):
             box.update("This posting's analysis could not be read; it is redone when you "
                        "check readiness or practise.")
             return
-        box.update(analysis_content(posting.analysis, self.app.bank))  # type: ignore[attr-defined]
+        box.update(analysis_content(posting.analysis, self.context.bank))
 
     # ------------------------------------------------------------------ actions
     def action_back(self) -> None:
@@ -135,13 +139,12 @@ class JobPostingsScreen(Screen[None]):
                 self.notify("Analysing the posting ...", timeout=3)
                 self.analyse_and_save(text, name, source)
 
-        self.app.push_screen(PastePostingScreen(), pasted)
+        self.app.push_screen(PastePostingScreen(self.context), pasted)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="jd-analyse",
           description="Analysing the posting")
     def analyse_and_save(self, text: str, name: str | None, source: str | None) -> None:
-        analyser = shared_analyser(self.app)
-        analysis = analyser.analyse(text)
+        analysis = self.context.postings.get(self.context.bank).analyse(text)
         saved = self.store.add(text, analysis, name=name, source=source)
         self.post_message(self.Analysed(saved))
 
@@ -161,7 +164,11 @@ class JobPostingsScreen(Screen[None]):
             return
         from .readiness import ReadinessScreen
 
-        self.app.push_screen(ReadinessScreen(self.store, posting.name))
+        def closed(choice: str | None) -> None:
+            if choice == "practise":
+                self.action_practise()
+
+        self.app.push_screen(ReadinessScreen(self.context, self.store, posting.name), closed)
 
     def action_practise(self) -> None:
         posting = self.current
@@ -174,7 +181,7 @@ class JobPostingsScreen(Screen[None]):
             level=analysis.level, specialization=specs[0] if specs else "general",
             count=SESSION_QUESTIONS, question_ids=analysis.questions[:SESSION_QUESTIONS],
             jd=posting.name)
-        self.app.start_session(settings)  # type: ignore[attr-defined]
+        self.post_message(StartSession(settings))
 
     def action_remove(self) -> None:
         posting = self.current
@@ -190,7 +197,7 @@ class JobPostingsScreen(Screen[None]):
             except PostingError as exc:
                 self.notify(str(exc), severity="error")
                 return
-            self.notify(f"Moved to the trash: {self.app.show_path(target)}")  # type: ignore[attr-defined]
+            self.notify(f"Moved to the trash: {self.context.show_path(target)}")
             self.reload()
 
         self.app.push_screen(ConfirmDialog(
@@ -204,18 +211,7 @@ class JobPostingsScreen(Screen[None]):
         return True
 
 
-def shared_analyser(app):  # type: ignore[no-untyped-def]
-    """The app's posting analyser, loaded on first use (call from a worker thread)."""
-    analyser = getattr(app, "jd_analyser", None)
-    if analyser is None:
-        from ...jd import PostingAnalyser
-
-        analyser = PostingAnalyser.load(app.bank, progress=lambda _m: None)
-        app.jd_analyser = analyser
-    return analyser
-
-
-def analysis_content(analysis: PostingAnalysis, bank) -> Content:  # type: ignore[no-untyped-def]
+def analysis_content(analysis: PostingAnalysis, bank: Bank) -> Content:
     parts: list[Content | str | tuple[str, str]] = [
         (analysis.title or "(no title found)", "bold $text-accent"), "\n",
         ("Level ", "$text-muted"), (analysis.level, "bold"), "  ",

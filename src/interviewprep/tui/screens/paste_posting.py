@@ -13,6 +13,7 @@ from textual.widgets import Header, Input, Static, TextArea
 
 from ...jd import PostingError, read_posting_text
 from ...jd.store import NAME_PATTERN
+from ..context import ScreenContext
 from ..widgets.key_footer import KeyFooter
 
 
@@ -32,6 +33,12 @@ class PastePostingScreen(Screen[tuple[str, str | None, str | None] | None]):
         Binding("escape", "cancel", "Cancel", id="paste.cancel"),
     ]
 
+    def __init__(self, context: ScreenContext) -> None:
+        super().__init__()
+        self.context = context
+        self.source: str | None = None
+        """The file the text was loaded from, if it was."""
+
     def compose(self) -> ComposeResult:
         yield Header(icon="◆")
         with HorizontalGroup(id="paste-file-row"):
@@ -47,10 +54,9 @@ class PastePostingScreen(Screen[tuple[str, str | None, str | None] | None]):
     def on_mount(self) -> None:
         self.sub_title = "Paste a job posting"
         area = self.query_one("#paste-text", TextArea)
-        area.cursor_blink = getattr(self.app, "cursor_blink", True)
+        area.cursor_blink = self.context.cursor_blink
         area.focus()
         self._status("Paste the posting here, then press ctrl+s.")
-        self.source: str | None = None
 
     def _status(self, text: str) -> None:
         self.query_one("#paste-status", Static).update(text)

@@ -15,14 +15,16 @@ from textual.worker import Worker, WorkerState
 from ...jd import PostingStore
 from ...jd.readiness import Readiness
 from ...vocabulary import STATUS_MARK
+from ..context import ScreenContext
 from ..widgets.key_footer import KeyFooter
 
 STATUS_STYLE = {"covered": "bold $text-success", "partial": "bold $text-warning",
                 "missing": "bold $text-error"}
 
 
-class ReadinessScreen(Screen[None]):
-    """How ready your saved answers (and stories) make you for a posting."""
+class ReadinessScreen(Screen[str | None]):
+    """How ready your saved answers (and stories) make you for a posting; dismissed with
+    "practise" when the user asks to practise for it."""
 
     HELP_TITLE = "Readiness"
     HELP_NOTES = [
@@ -42,8 +44,9 @@ class ReadinessScreen(Screen[None]):
             self.readiness = readiness
             self.title = title
 
-    def __init__(self, store: PostingStore, name: str) -> None:
+    def __init__(self, context: ScreenContext, store: PostingStore, name: str) -> None:
         super().__init__()
+        self.context = context
         self.store = store
         self.posting_name = name
 
@@ -64,13 +67,11 @@ class ReadinessScreen(Screen[None]):
           description="Assessing readiness")
     def assess(self) -> None:
         from ...jd import analysed
-        from ...jd.readiness import AnswerEvidence, StoryEvidence, assess
-        from .job_postings import shared_analyser
-
-        analyser = shared_analyser(self.app)
+        from ...jd.readiness import AnswerEvidence, EvidenceSource, StoryEvidence, assess
+        analyser = self.context.postings.get(self.context.bank)
         posting = analysed(self.store, self.posting_name, analyser)
         assert posting.analysis is not None
-        evidence = [AnswerEvidence(self.app.store), StoryEvidence()]  # type: ignore[attr-defined]
+        evidence: list[EvidenceSource] = [AnswerEvidence(self.context.store), StoryEvidence()]
         self.post_message(self.Ready(assess(posting.analysis, analyser, evidence), posting.title))
 
     def on_readiness_screen_ready(self, message: Ready) -> None:
@@ -101,13 +102,7 @@ class ReadinessScreen(Screen[None]):
                 f"Readiness could not be assessed: {error}")
 
     def action_practise(self) -> None:
-        from .job_postings import JobPostingsScreen
-
-        for screen in self.app.screen_stack:
-            if isinstance(screen, JobPostingsScreen):
-                self.dismiss()
-                screen.action_practise()
-                return
+        self.dismiss("practise")
 
     def action_back(self) -> None:
         self.dismiss()
