@@ -235,7 +235,8 @@ _IMPERATIVE = re.compile(
     r"Support|Maintain|Prepare|Produce|Build|Create|Define|Ensure|Oversee|Facilitate|Work|Partner|"
     r"Report|Monitor|Organise|Organize|Schedule|Document|Keep|Help|Engage|Review|Identify|"
     r"Implement|Chair|Minute|Collect|Check|Consolidate|Liaise|Escalate|Chase|Update|Write|"
-    r"Present|Act|Assist|Negotiate|Develop|Establish|Set up|Test|Train|Arrange|Book)\s+[a-z])")
+    r"Present|Act|Assist|Negotiate|Develop|Establish|Set up|Test|Train|Arrange|Book)\s+"
+    r"(?:[a-z]|[A-Z]{2,}\b))")
 _CLOSER = re.compile(
     r"\b((?:required|preferred|essential|desirable|a plus|a bonus|nice to have|advantageous|"
     r"mandatory))\s+(?=[A-Za-z0-9])")

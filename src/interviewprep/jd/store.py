@@ -72,10 +72,11 @@ class SavedPosting:
 @dataclass
 class UnreadablePosting:
     path: Path
-    reason: str
+    message: str
+    """FILE:LINE: field: what is wrong."""
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.reason}"
+        return self.message
 
 
 def read_posting_text(data: bytes, source: str) -> str:
@@ -209,7 +210,7 @@ class PostingStore:
             try:
                 good.append(self.load_path(path))
             except PostingError as exc:
-                bad.append(UnreadablePosting(path, str(exc).removeprefix(f"{path}").lstrip(": ")))
+                bad.append(UnreadablePosting(path, str(exc)))
         good.sort(key=lambda p: p.added_at, reverse=True)
         return good, bad
 

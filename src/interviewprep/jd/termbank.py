@@ -117,10 +117,10 @@ class TermVocabulary:
         """Every occurrence of every term in `text`, nested ones included ("SAP" inside
         "SAP S/4HANA"), in text order."""
         hits: list[TermHit] = []
-        folded = text.casefold()
+        squeezed = normal_key(text)
         for term, regex in self._patterns:
             # A cheap pre-check: most terms are absent from most postings.
-            if term.name.casefold().split()[0][:3] not in folded:
+            if normal_key(term.name)[:4] not in squeezed:
                 continue
             hits.extend(TermHit(term, m.group(0), m.start(), m.end()) for m in regex.finditer(text))
         hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
