@@ -182,8 +182,10 @@ def readiness_score(results: Sequence[RequirementReadiness]) -> int:
 def _next_step(requirement: AnalysedRequirement, status: str, practise: str | None) -> str | None:
     if status == "covered":
         return None
-    subject = requirement.text if len(requirement.text) <= 90 else requirement.text[:87] + "..."
     ask = f"practise `{practise}`" if practise else "practise a question on it"
     if status == "partial":
         return f"Show it more fully: {ask}, naming what you did and what came of it."
-    return f"Write a story where you did this ({subject!r}), then {ask}."
+    if requirement.kind == "skill" and re.search(r"\b(?:certif\w*|degree)\b|\d\+?\s*(?:years|yrs)",
+                                                requirement.text, re.IGNORECASE):
+        return f"Say it in your answers (where you got it, how you used it), then {ask}."
+    return f"Write a story where you did this, then {ask}."

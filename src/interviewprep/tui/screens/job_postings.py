@@ -221,9 +221,9 @@ def analysis_content(analysis: PostingAnalysis, bank: Bank) -> Content:
         (f"Requirements ({len(analysis.requirements)})\n", "bold"),
     ]
     for r in analysis.requirements:
-        parts += [" ", (f"{KIND_LABEL.get(r.kind, r.kind):5}", "$text-muted"), " ", r.text, "\n"]
+        parts += [(f"\u00a0{KIND_LABEL.get(r.kind, r.kind):\u00a0<5} ", "$text-muted"), f"{r.text}\n"]
     parts += ["\n", ("Questions planned from it\n", "bold")]
     for qid in analysis.questions[:SESSION_QUESTIONS * 2]:
         question = bank.get(qid)
-        parts += [" ", (qid, "$text-muted"), "  ", f"{question.text if question else ''}\n"]
+        parts += [(f"\u00a0{qid}  ", "$text-muted"), f"{question.text if question else ''}\n"]
     return Content.assemble(*parts)

@@ -18,6 +18,8 @@ from ...vocabulary import STATUS_MARK
 from ..context import ScreenContext
 from ..widgets.key_footer import KeyFooter
 
+INDENT = "\u00a0" * 11
+"""Under a requirement: no-break spaces, since wrapping moves a line's leading spaces."""
 STATUS_STYLE = {"covered": "bold $text-success", "partial": "bold $text-warning",
                 "missing": "bold $text-error"}
 
@@ -88,10 +90,10 @@ class ReadinessScreen(Screen[str | None]):
             parts += [(f"{STATUS_MARK[r.status]} {r.status:8}", STATUS_STYLE[r.status]), " ",
                       r.text, "\n"]
             if r.evidence:
-                parts += ["           ", (f"{r.evidence.kind}:", "$text-muted"), " ",
+                parts += [INDENT, (f"{r.evidence.kind}: ", "$text-muted"),
                           (f"“{r.evidence.text}”", "italic"), "\n"]
             if r.next_step:
-                parts += ["           ", ("next:", "$text-muted"), f" {r.next_step}\n"]
+                parts += [INDENT, ("next: ", "$text-muted"), f"{r.next_step}\n"]
         self.query_one("#readiness-rows", Static).update(Content.assemble(*parts))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
