@@ -75,8 +75,13 @@ def export_path(session_id: str) -> Path:
 
 
 def job_descriptions_dir() -> Path:
-    """Reserved: saved job descriptions."""
+    """Saved job postings (`interviewprep jd add`), one JSON file each."""
     return data_dir() / "jd"
+
+
+def job_descriptions_trash_dir() -> Path:
+    """Removed job postings (`interviewprep jd remove`), never unlinked."""
+    return trash_dir() / "jd"
 
 
 def schedule_path() -> Path:
@@ -136,6 +141,7 @@ def all_locations() -> dict[str, Path]:
         "exports": exports_dir(),
         "stories": stories_dir(),
         "job descriptions": job_descriptions_dir(),
+        "removed postings": job_descriptions_trash_dir(),
         "schedule": schedule_path(),
         "trash": trash_dir(),
         "story edits": story_edits_dir(),

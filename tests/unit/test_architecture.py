@@ -19,6 +19,10 @@ DOMAIN_MODULES = [
     "interviewprep.stories",
     "interviewprep.stories.library",
     "interviewprep.stories.coverage",
+    "interviewprep.jd",
+    "interviewprep.jd.readiness",
+    "interviewprep.jd.interview",
+    "interviewprep.jd.store",
 ]
 
 

@@ -11,7 +11,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from ..interview import InterviewSession, SessionError, SessionSettings
 from ..scoring.feedback import render_text
@@ -22,6 +22,8 @@ from .common import EXIT_ERROR, EXIT_OK, err, load_bank_or_warn, progress, warn
 
 STORIES_COMMAND = "?stories"
 """Typed on a line of its own before an answer: show the stories that fit the question."""
+if TYPE_CHECKING:
+    from ..jd.interview import JobContext
 
 
 def _read_answer(stdin: TextIO, on_stories: Callable[[], None] | None = None) -> str | None:
@@ -91,6 +93,18 @@ class PlainStories:
         from ..stories.told import overuse_warning
 
         return overuse_warning([self.told.get(q) for q in answered], self.library.titles())
+def _job_context(name: str | None, scorer: Scorer) -> JobContext | None:
+    """The saved posting a session is for; a posting removed since only loses the role lines."""
+    if not name:
+        return None
+    from ..jd import PostingError
+    from ..jd.interview import load_job_context
+
+    try:
+        return load_job_context(name, scorer.embedder)
+    except PostingError as exc:
+        warn(f"{exc}; carrying on without the job posting")
+        return None
 
 
 def run_plain(settings: SessionSettings, stdin: TextIO = sys.stdin, out: TextIO = sys.stdout,
@@ -104,10 +118,12 @@ def run_plain(settings: SessionSettings, stdin: TextIO = sys.stdin, out: TextIO 
     try:
         progress("Loading the scorer ...")
         scorer = Scorer.load(bank.elements)
+        role = _job_context(settings.jd, scorer)
         if resume is not None:
-            session = InterviewSession.resume(bank, scorer, store, resume)
+            session = InterviewSession.resume(bank, scorer, store, resume, role=role)
         else:
-            session = InterviewSession(bank, scorer, store, settings, model_info=scorer.model_info)
+            session = InterviewSession(bank, scorer, store, settings, model_info=scorer.model_info,
+                                       role=role)
     except (SessionError, ModelError) as exc:
         err(str(exc))
         return EXIT_ERROR

@@ -3,8 +3,21 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
-from .common import EXIT_ERROR, EXIT_OK, Subparsers, add_bank_option, add_question_filters, err
+from .common import (
+    EXIT_ERROR,
+    EXIT_OK,
+    Subparsers,
+    add_bank_option,
+    add_question_filters,
+    err,
+    load_bank_or_warn,
+    progress,
+)
+
+if TYPE_CHECKING:
+    from ..interview import SessionSettings
 
 
 def question_count(value: str) -> int:
@@ -32,6 +45,10 @@ def cmd_practice(args: argparse.Namespace) -> int:
         count=args.count, seed=args.seed, timer=not args.no_timer,
         follow_ups=not args.no_follow_ups,
     )
+    if args.jd:
+        code = _plan_from_posting(settings, args.jd)
+        if code != EXIT_OK:
+            return code
     if args.plain:
         from .plain import run_plain
 
@@ -40,6 +57,32 @@ def cmd_practice(args: argparse.Namespace) -> int:
     from ..tui.app import InterviewPrepApp
 
     InterviewPrepApp(start_settings=settings, bank_paths=args.bank or None).run()
+    return EXIT_OK
+
+
+def _plan_from_posting(settings: SessionSettings, name: str) -> int:
+    """Fill `settings` with the questions planned from a saved posting, its level and field."""
+    from ..jd import PostingAnalyser, PostingError, PostingStore, analysed
+    from ..scoring.modelcard import ModelError
+
+    store = PostingStore()
+    try:
+        posting = store.load(name)
+        if posting.stale:
+            progress("The posting was analysed by an older version: analysing it again ...")
+            posting = analysed(store, posting.name, PostingAnalyser.load(load_bank_or_warn()))
+    except (PostingError, ModelError) as exc:
+        err(str(exc))
+        return EXIT_ERROR
+    assert posting.analysis is not None
+    if not posting.analysis.questions:
+        err(f"no questions could be planned from {posting.name}")
+        return EXIT_ERROR
+    settings.question_ids = posting.analysis.questions[: settings.count]
+    settings.jd = posting.name
+    settings.level = posting.analysis.level
+    specs = [s for s in posting.analysis.specializations if s != "general"]
+    settings.specialization = specs[0] if specs else "general"
     return EXIT_OK
 
 
@@ -88,6 +131,8 @@ def register(subparsers: Subparsers) -> None:
     p.add_argument("--stories", action="store_true",
                    help="plain mode: show your best-fitting stories under every question "
                    "(without it, type ?stories before an answer)")
+    p.add_argument("--jd", metavar="NAME",
+                   help="plan the questions from a saved job posting (see `interviewprep jd list`)")
     add_bank_option(p)
     p.set_defaults(func=cmd_practice)
 

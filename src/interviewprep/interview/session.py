@@ -29,6 +29,17 @@ class AnswerScorer(Protocol):
     def score_question(self, question: Question, answer: str) -> Feedback: ...
 
 
+class RoleContext(Protocol):
+    """The job a session was planned for (jd.interview.JobContext): how the interviewer mentions
+    the role, and which of its requirements an answer did not show."""
+
+    def greeting(self) -> str: ...
+
+    def introduce(self, question: Question, first: bool) -> str: ...
+
+    def probe(self, question: Question, answer: str) -> tuple[str, str] | None: ...
+
+
 class SessionError(Exception):
     """The session cannot be planned or resumed; the message says why."""
 
@@ -48,6 +59,8 @@ class SessionSettings:
     """Ask one probe per question when a key element is missing."""
     question_ids: list[str] = field(default_factory=list)
     """Ask exactly these questions (bank browser, retry), ignoring filters and count."""
+    jd: str | None = None
+    """The saved job posting the questions were planned from (`practice --jd NAME`)."""
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -134,8 +147,11 @@ class InterviewSession:
         transcript: Transcript | None = None,
         model_info: dict[str, str] | None = None,
         drafts: DraftStore | None = None,
+        role: RoleContext | None = None,
     ) -> None:
         self.bank = bank
+        self.role = role
+        """The job posting the session is for, if any."""
         self.drafts = drafts or DraftStore()
         """Where an unsent answer is kept when the user leaves mid-answer."""
         self.scorer = scorer
@@ -154,7 +170,7 @@ class InterviewSession:
     # ------------------------------------------------------------------ resume
     @classmethod
     def resume(cls, bank: Bank, scorer: AnswerScorer | None, store: TranscriptStore,
-               transcript: Transcript) -> InterviewSession:
+               transcript: Transcript, role: RoleContext | None = None) -> InterviewSession:
         if transcript.finished:
             raise SessionError(f"session {transcript.id} is already finished")
         missing = [qid for qid in transcript.plan if bank.get(qid) is None]
@@ -165,7 +181,7 @@ class InterviewSession:
         questions = [bank.questions[qid] for qid in transcript.plan]
         # A turn that was asked but never answered is asked again.
         transcript.turns = [t for t in transcript.turns if t.attempts or t.skipped]
-        return cls(bank, scorer, store, settings, questions, transcript)
+        return cls(bank, scorer, store, settings, questions, transcript, role=role)
 
     # ------------------------------------------------------------------ state
     @property
@@ -191,10 +207,17 @@ class InterviewSession:
         return self._awaiting_probe
 
     def greeting(self) -> str:
-        return lines.pick(self.rng, lines.GREETINGS, count=self.total)
+        text = lines.pick(self.rng, lines.GREETINGS, count=self.total)
+        return f"{self.role.greeting()} {text}" if self.role else text
 
     def transition(self) -> str:
-        return lines.pick(self.rng, lines.FIRST_QUESTION if self.index == 0 else lines.TRANSITIONS)
+        default = lines.pick(self.rng, lines.FIRST_QUESTION if self.index == 0 else lines.TRANSITIONS)
+        question = self.current
+        if self.role is not None and question is not None:
+            intro = self.role.introduce(question, first=self.index == 0)
+            if intro:
+                return intro if self.index == 0 else f"{default} {intro}"
+        return default
 
     def closing(self) -> str:
         return lines.pick(self.rng, lines.CLOSINGS)
@@ -279,7 +302,14 @@ class InterviewSession:
         turn.skipped = False
         probe = None
         element = self._probe_element(question, feedback)
-        if self.settings.follow_ups and element and len(turn.attempts) == 1:
+        # A session for a job posting first probes a requirement the answer did not show.
+        asked = (self.role.probe(question, answer)
+                 if self.role is not None and self.settings.follow_ups and len(turn.attempts) == 1
+                 else None)
+        if asked is not None:
+            probe, requirement = asked
+            turn.follow_up = FollowUp(question=probe, element=None, requirement=requirement)
+        elif self.settings.follow_ups and element and len(turn.attempts) == 1:
             probe = lines.probe_for(element, self.rng, self.bank.elements[element].hint)
             turn.follow_up = FollowUp(question=probe, element=element)
         self._awaiting_probe = probe is not None

@@ -44,6 +44,8 @@ class FollowUp:
     question: str
     element: str | None
     """The element the probe asked about."""
+    requirement: str | None = None
+    """For a session planned from a job posting: the requirement line the probe asked about."""
     answer: str = ""
     feedback: dict[str, Any] | None = None
     """Feedback on the first answer and this one together."""

@@ -246,7 +246,8 @@ class InterviewPrepApp(App[None]):
 
         try:
             session = InterviewSession(self.bank, self.scorer, self.store, settings,
-                                       model_info=getattr(self.scorer, "model_info", None))
+                                       model_info=getattr(self.scorer, "model_info", None),
+                                       role=self.job_context(settings.jd))
         except SessionError as exc:
             self.notify(str(exc), title="Cannot start the session", severity="error")
             return False
@@ -260,12 +261,27 @@ class InterviewPrepApp(App[None]):
 
         try:
             transcript = self.store.load(session_id)
-            session = InterviewSession.resume(self.bank, self.scorer, self.store, transcript)
+            session = InterviewSession.resume(self.bank, self.scorer, self.store, transcript,
+                                              role=self.job_context(transcript.settings.get("jd")))
         except (TranscriptError, SessionError) as exc:
             self.notify(str(exc), title="Cannot resume the session", severity="error")
             return False
         self.push_screen(InterviewScreen(self.context, session, resumed=True))
         return True
+
+    def job_context(self, name: str | None) -> Any | None:
+        """The saved posting a session is for (its probes use the scorer's model once loaded)."""
+        if not name:
+            return None
+        from ..jd import PostingError
+        from ..jd.interview import load_job_context
+
+        try:
+            return load_job_context(name, lambda: getattr(self.scorer, "embedder", None))
+        except PostingError as exc:
+            self.notify(f"{exc}\nThe session goes on without it.", title="Job posting not found",
+                        severity="warning")
+            return None
 
     def go_home(self) -> None:
         """Pop back to the home screen, whatever is above it."""
@@ -352,5 +368,7 @@ class InterviewPrepApp(App[None]):
                                 home.action_review)
             yield SystemCommand("Progress", "Scores over time, by element and category",
                                 home.action_progress)
+            yield SystemCommand("Job postings", "Paste a posting, see what it asks and how ready "
+                                "you are, practise for it", home.action_jobs)
         yield SystemCommand("Keys for this screen", "Show the help for the current screen",
                             self.action_help)

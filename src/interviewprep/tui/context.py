@@ -18,6 +18,7 @@ from ..transcripts import TranscriptStore
 
 if TYPE_CHECKING:
     from ..interview.session import AnswerScorer
+    from ..jd import PostingAnalyser
     from .story_slot import StorySlot
 
 
@@ -41,6 +42,23 @@ class ScorerSlot:
         """Set once loading has finished, well or badly; scoring threads wait on it."""
 
 
+class PostingAnalyserSlot:
+    """The job-posting analyser (embedding model, term and question vectors), loaded on first use."""
+
+    def __init__(self) -> None:
+        self._analyser: PostingAnalyser | None = None
+        self._lock = threading.Lock()
+
+    def get(self, bank: Bank) -> PostingAnalyser:
+        """The analyser, loading it first if needed: call from a worker thread, never the UI's."""
+        with self._lock:
+            if self._analyser is None:
+                from ..jd import PostingAnalyser
+
+                self._analyser = PostingAnalyser.load(bank, progress=lambda _message: None)
+            return self._analyser
+
+
 @dataclass
 class ScreenContext:
     """The app's shared state and test hooks, as every screen sees them."""
@@ -55,3 +73,5 @@ class ScreenContext:
     cursor_blink: bool = True
     stories: StorySlot = field(default_factory=lambda: _story_slot())
     """The candidate's story bank, built once the scorer is ready."""
+    postings: PostingAnalyserSlot = field(default_factory=PostingAnalyserSlot)
+    """The job-posting analyser, shared by the job-posting screens."""

@@ -30,6 +30,7 @@ MENU = [
     ("progress", "Progress", "p"),
     ("browse", "Browse the question bank", "b"),
     ("stories", "Your stories", "t"),
+    ("jobs", "Job postings", "j"),
     ("quit", "Quit", "^q"),
 ]
 
@@ -49,6 +50,7 @@ class HomeScreen(Screen[None]):
         Binding("p", "progress", "Progress", id="home.progress"),
         Binding("b", "browse", "Questions", id="home.browse"),
         Binding("t", "stories", "Stories", id="home.stories"),
+        Binding("j", "jobs", "Job postings", id="home.jobs"),
         Binding("l", "reload_scorer", "Load scorer again", id="home.reload_scorer"),
         Binding("q", "quit", "Quit", id="home.quit", show=False),
     ]
@@ -228,6 +230,10 @@ class HomeScreen(Screen[None]):
         from .stories import StoriesScreen
 
         self.app.push_screen(StoriesScreen(self.context))
+    def action_jobs(self) -> None:
+        from .job_postings import JobPostingsScreen
+
+        self.app.push_screen(JobPostingsScreen(self.context))
 
     def action_reload_scorer(self) -> None:
         state = self.context.scorer.state
