@@ -11,12 +11,26 @@ import time
 from pathlib import Path
 from typing import TextIO
 
-from ..interview import InterviewSession, SessionError, SessionSettings
+from .. import clock
+from ..interview import InterviewSession, SessionError, SessionSettings, TurnResult
+from ..schedule import ScheduleStore, describe_when
 from ..scoring.feedback import render_text
 from ..scoring.modelcard import ModelError
 from ..scoring.scorer import Scorer
 from ..transcripts import Transcript, TranscriptError, TranscriptStore
-from .common import EXIT_ERROR, EXIT_OK, err, load_bank_or_warn, progress
+from .common import EXIT_ERROR, EXIT_OK, err, load_bank_or_warn, progress, warn
+
+
+def _rating_line(result: TurnResult, question_id: str) -> str | None:
+    """'Review rating: Hard (scored 45/100; missed Stakeholders); it comes back in 2 days ...'."""
+    rating = result.rating
+    if rating is None:
+        return None
+    line = f"Review rating: {rating.name} ({'; '.join(rating.reasons)})"
+    if result.comes_back is not None:
+        line += f"; it comes back {describe_when(result.comes_back, clock.now())}"
+    return (line + f".\n(Disagree? Afterwards: `interviewprep rate {question_id} knew` "
+            "if you knew it, or `... again` to see it again tomorrow.)")
 
 
 def _read_answer(stdin: TextIO) -> str | None:
@@ -40,16 +54,27 @@ def run_plain(settings: SessionSettings, stdin: TextIO = sys.stdin, out: TextIO 
 
     bank = load_bank_or_warn(bank_paths)
     store = TranscriptStore()
+    schedule = ScheduleStore(store)
     try:
+        if resume is not None:
+            resume_session = InterviewSession.resume(bank, None, store, resume, schedule=schedule)
+        else:
+            # Planned before the model loads, so that "nothing is due" answers at once.
+            planned = InterviewSession(bank, None, store, settings, schedule=schedule)
         progress("Loading the scorer ...")
         scorer = Scorer.load(bank.elements)
         if resume is not None:
-            session = InterviewSession.resume(bank, scorer, store, resume)
+            session = resume_session
+            session.scorer = scorer
         else:
-            session = InterviewSession(bank, scorer, store, settings, model_info=scorer.model_info)
+            session = planned
+            session.scorer = scorer
+            session.transcript.model = dict(scorer.model_info)
     except (SessionError, ModelError) as exc:
         err(str(exc))
         return EXIT_ERROR
+    for notice in session.schedule_notices:
+        warn(notice)
 
     if resume is not None:
         say(f"Resuming session {resume.id}: {session.index} of {session.total} questions done.")
@@ -78,6 +103,11 @@ def run_plain(settings: SessionSettings, stdin: TextIO = sys.stdin, out: TextIO 
             result = session.submit(answer, time.monotonic() - started)
             say()
             say(render_text(result.feedback))
+            rating_line = _rating_line(result, question.id)
+            if rating_line:
+                say(rating_line)
+            if result.schedule_notice:
+                warn(result.schedule_notice)
             if result.probe:
                 say()
                 say(f"Interviewer: {result.probe}")
@@ -104,8 +134,11 @@ def run_plain(settings: SessionSettings, stdin: TextIO = sys.stdin, out: TextIO 
             say(f"Interviewer: {session.closing()}")
             say()
             say("Summary")
+            now = clock.now()
             for qid, _text, score in summary.per_question:
-                say(f"  {'skipped' if score is None else f'{score:>3}/100'}  {qid}")
+                back = summary.comes_back.get(qid)
+                when = f"  → back {describe_when(back, now)}" if back is not None else ""
+                say(f"  {'skipped' if score is None else f'{score:>3}/100'}  {qid}{when}")
             if summary.overall is not None:
                 say(f"  Overall: {summary.overall:.0f}/100")
             if summary.strongest:
