@@ -6,7 +6,6 @@ import argparse
 
 from .common import EXIT_ERROR, EXIT_OK, EXIT_USAGE, Subparsers, add_bank_option, add_question_filters, err
 
-
 DEFAULT_COUNT = 5
 MAX_DUE = 20
 """`practice --due` without --count asks every due question, up to this many."""

@@ -12,11 +12,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from importlib.metadata import version
+from typing import Literal
 
 import fsrs
 
 from ..transcripts.index import SessionDigest
-from .model import KIND, SCHEDULE_VERSION, CardState, QuestionSchedule, Review, ScheduleFile, SchedulerSettings
+from .model import SCHEDULE_VERSION, CardState, QuestionSchedule, Review, ScheduleFile, SchedulerSettings
 from .rating import AnswerRating, rate_answer
 
 LEARNING_STEPS = (timedelta(days=1), timedelta(days=3))
@@ -30,8 +31,9 @@ WEAK_WINDOW = 3
 WEAK_MISSES = 2
 """...of which at least this many missed it."""
 
-_STATES = {fsrs.State.Learning: "learning", fsrs.State.Review: "review",
-           fsrs.State.Relearning: "relearning"}
+_STATES: dict[fsrs.State, Literal["learning", "review", "relearning"]] = {
+    fsrs.State.Learning: "learning", fsrs.State.Review: "review",
+    fsrs.State.Relearning: "relearning"}
 _RATINGS = {"again": fsrs.Rating.Again, "hard": fsrs.Rating.Hard, "good": fsrs.Rating.Good,
             "easy": fsrs.Rating.Easy}
 
@@ -150,7 +152,7 @@ def build_schedule(answers: Sequence[RatedAnswer], built_at: datetime) -> Schedu
         questions[qid] = QuestionSchedule(question_id=qid, text=latest.text,
                                           category=latest.category, expected=latest.expected,
                                           card=replay(qid, reviews), reviews=reviews)
-    return ScheduleFile(kind=KIND, schema_version=SCHEDULE_VERSION, built_at=built_at,
+    return ScheduleFile(kind="interviewprep-schedule", schema_version=SCHEDULE_VERSION, built_at=built_at,
                         scheduler=scheduler_settings(), weak_elements=weak_elements(answers),
                         questions=questions)
 

@@ -48,7 +48,7 @@ class AnswerRating:
         grade = data.get("grade")
         if grade not in GRADES:
             raise ValueError(f"unknown rating grade {grade!r}")
-        by = "you" if data.get("by") == "you" else "feedback"
+        by: Literal["feedback", "you"] = "you" if data.get("by") == "you" else "feedback"
         return cls(grade=grade, by=by, reasons=[str(r) for r in data.get("reasons", [])])
 
 
