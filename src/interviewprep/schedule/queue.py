@@ -118,6 +118,12 @@ def describe_when(due: datetime, now: datetime) -> str:
     return f"tomorrow, {day}" if days == 1 else f"in {days} days, {day}"
 
 
+def short_when(due: datetime, now: datetime) -> str:
+    """'today', 'tomorrow', 'in 3 days'."""
+    days = (due.astimezone(now.tzinfo).date() - now.date()).days
+    return "today" if days <= 0 else "tomorrow" if days == 1 else f"in {days} days"
+
+
 def mix_due_and_new(due: list[str], fresh: Iterable[str], count: int, weak_first: Collection[str],
                     rng: random.Random) -> list[str]:
     """A session of `count` questions: up to half (rounded up) from `due`, in order, the rest

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..bank import Bank
+from ..schedule import ScheduleStore
 from ..transcripts import TranscriptStore
 
 if TYPE_CHECKING:
@@ -46,3 +47,5 @@ class ScreenContext:
     show_path: Callable[[Path], str] = str
     """How a file path is written on screen (tests mask machine paths)."""
     cursor_blink: bool = True
+    schedule: ScheduleStore | None = None
+    """The spaced-repetition schedule sessions update (None: ratings saved, no schedule kept)."""
