@@ -15,7 +15,7 @@ def cmd_today(args: argparse.Namespace) -> int:
 
     bank = load_bank_or_warn(args.bank)
     loaded = ScheduleStore().load()
-    for notice in loaded.notices:
+    for notice in [*loaded.info, *loaded.notices]:
         warn(notice)
     now = clock.now()
     known = set(bank.questions)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +22,8 @@ from ..fileio import atomic_write_text
 from ..transcripts import TranscriptStore
 from .build import build_schedule, rated_answers, review_keys, scheduler_settings
 from .model import KIND, SCHEDULE_VERSION, ScheduleFile
+
+_LOCK = threading.Lock()
 
 
 class ScheduleError(Exception):
@@ -33,7 +36,9 @@ class LoadedSchedule:
 
     schedule: ScheduleFile
     notices: list[str] = field(default_factory=list)
-    """Repairs made while loading (a rebuilt or set-aside file), one sentence each."""
+    """Problems the user should be warned about: a file set aside, a schedule not saved."""
+    info: list[str] = field(default_factory=list)
+    """Quieter news: there was no schedule file, so one was built from the transcripts."""
     path: Path | None = None
 
 
@@ -123,7 +128,12 @@ class ScheduleStore:
         Never raises for a bad schedule file (it is set aside and rebuilt); an unwritable data
         folder is a notice too, and the schedule is still returned from memory.
         """
+        with _LOCK:  # the TUI's screens may load from several threads at once
+            return self._load()
+
+    def _load(self) -> LoadedSchedule:
         notices: list[str] = []
+        info: list[str] = []
         sessions, _unreadable = self.transcripts.digests()
         answers = rated_answers(sessions)
         current: ScheduleFile | None = None
@@ -137,20 +147,20 @@ class ScheduleStore:
             except OSError as move_error:
                 notices.append(f"{exc}; it could not be moved aside ({move_error}), so it is "
                                "left as it is and the schedule is rebuilt in memory only")
-                return LoadedSchedule(build_schedule(answers, clock.now()), notices, None)
+                return LoadedSchedule(build_schedule(answers, clock.now()), notices, info)
         else:
             if current is None and answers:
-                notices.append(f"There was no schedule file at {self.path}: it was built from "
+                info.append(f"There was no schedule file at {self.path}: it was built from "
                                f"your {len(answers)} saved answer(s)")
         expected = {a.review().key for a in answers}
         if (current is not None and review_keys(current) == expected
                 and current.scheduler == scheduler_settings()):
-            return LoadedSchedule(current, notices, self.path)
+            return LoadedSchedule(current, notices, info, self.path)
         schedule = build_schedule(answers, clock.now())
         try:
             self.save(schedule)
         except OSError as exc:
             notices.append(f"cannot save the schedule to {self.path} ({exc.strerror or exc}); "
                            "it is rebuilt from the transcripts next time")
-            return LoadedSchedule(schedule, notices, None)
-        return LoadedSchedule(schedule, notices, self.path)
+            return LoadedSchedule(schedule, notices, info)
+        return LoadedSchedule(schedule, notices, info, self.path)

@@ -101,8 +101,8 @@ class SummaryScreen(Screen[None]):
                                          " ".join(text.split())))
         if scheduled:
             rows.append(Content.styled(
-                "\nEach answered question comes back for review when shown: sooner after a weak "
-                "answer. The home screen and `interviewprep today` list what is due.",
+                "\nAnswered questions come back for review as shown; weak ones sooner. "
+                "The home screen lists what is due.",
                 "$text-muted"))
         self.query_one("#summary-questions", Static).update(
             Content("\n").join(rows) if rows else Content.styled("No questions answered.",
