@@ -248,6 +248,14 @@ def bench_review_listing() -> dict | None:
         return {"error": (result.stderr or result.stdout)[-300:]}
 
 
+def bench_schedule() -> dict | None:
+    result = run([sys.executable, str(HERE / "bench_schedule.py"), "--json"], timeout=1200)
+    try:
+        return json.loads(result.stdout.strip().splitlines()[-1])
+    except (ValueError, IndexError):
+        return {"error": (result.stderr or result.stdout)[-300:]}
+
+
 def main() -> int:
     import asag
 
@@ -268,6 +276,7 @@ def main() -> int:
         ("mohler", lambda: asag.mohler(scorer)),
         ("semeval", lambda: asag.semeval(scorer)),
         ("review_listing", bench_review_listing),
+        ("schedule", bench_schedule),
     ]
     only = set(sys.argv[1:])
     for name, step in steps:
@@ -287,6 +296,10 @@ def main() -> int:
         from report import write_results
 
         write_results(results, HERE / "RESULTS.md")
+        if isinstance(results.get("schedule"), dict) and "error" not in results["schedule"]:
+            from bench_schedule import write_section
+
+            write_section(results["schedule"], HERE / "RESULTS.md")
         print(f"wrote {HERE / 'RESULTS.md'}", file=sys.stderr)
     return 0
 
