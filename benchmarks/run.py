@@ -203,6 +203,14 @@ def bench_review_listing() -> dict | None:
         return {"error": (result.stderr or result.stdout)[-300:]}
 
 
+def bench_schedule() -> dict | None:
+    result = run([sys.executable, str(HERE / "bench_schedule.py"), "--json"], timeout=1200)
+    try:
+        return json.loads(result.stdout.strip().splitlines()[-1])
+    except (ValueError, IndexError):
+        return {"error": (result.stderr or result.stdout)[-300:]}
+
+
 def main() -> int:
     import asag
     from bench_elements import bench_elements_cv
@@ -225,6 +233,7 @@ def main() -> int:
         ("semeval", lambda: asag.semeval(scorer)),
         ("review_listing", bench_review_listing),
         ("stories", lambda: bench_stories.evaluate(scorer)),
+        ("schedule", bench_schedule),
     ]
     only = set(sys.argv[1:])
     for name, step in steps:
@@ -246,6 +255,10 @@ def main() -> int:
         write_results(results, HERE / "RESULTS.md")
         if "stories" in results:
             bench_stories.write_section(results["stories"], HERE / "RESULTS.md")
+        if isinstance(results.get("schedule"), dict) and "error" not in results["schedule"]:
+            from bench_schedule import write_section
+
+            write_section(results["schedule"], HERE / "RESULTS.md")
         print(f"wrote {HERE / 'RESULTS.md'}", file=sys.stderr)
     return 0
 

@@ -85,7 +85,8 @@ def job_descriptions_trash_dir() -> Path:
 
 
 def schedule_path() -> Path:
-    """Reserved: the spaced-repetition schedule."""
+    """The spaced-repetition schedule (rebuilt from the transcripts if lost; a broken one is
+    moved to the trash folder)."""
     return data_dir() / "schedule.json"
 
 

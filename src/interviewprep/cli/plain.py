@@ -13,7 +13,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from ..interview import InterviewSession, SessionError, SessionSettings
+from .. import clock
+from ..interview import InterviewSession, SessionError, SessionSettings, TurnResult
+from ..schedule import ScheduleStore, describe_when
 from ..scoring.feedback import render_text
 from ..scoring.modelcard import ModelError
 from ..scoring.scorer import Scorer
@@ -24,6 +26,17 @@ STORIES_COMMAND = "?stories"
 """Typed on a line of its own before an answer: show the stories that fit the question."""
 if TYPE_CHECKING:
     from ..jd.interview import JobContext
+
+def _rating_line(result: TurnResult, question_id: str) -> str | None:
+    """'Review rating: Hard (scored 45/100; missed Stakeholders); it comes back in 2 days ...'."""
+    rating = result.rating
+    if rating is None:
+        return None
+    line = f"Review rating: {rating.name} ({'; '.join(rating.reasons)})"
+    if result.comes_back is not None:
+        line += f"; it comes back {describe_when(result.comes_back, clock.now())}"
+    return (line + f".\n(Disagree? Afterwards: `interviewprep rate {question_id} knew` "
+            "if you knew it, or `... again` to see it again tomorrow.)")
 
 
 def _read_answer(stdin: TextIO, on_stories: Callable[[], None] | None = None) -> str | None:
@@ -115,18 +128,30 @@ def run_plain(settings: SessionSettings, stdin: TextIO = sys.stdin, out: TextIO 
 
     bank = load_bank_or_warn(bank_paths)
     store = TranscriptStore()
+    schedule = ScheduleStore(store)
     try:
+        if resume is None and not settings.jd:
+            # Planned before the model loads, so that "nothing is due" answers at once.
+            planned = InterviewSession(bank, None, store, settings, schedule=schedule)
         progress("Loading the scorer ...")
         scorer = Scorer.load(bank.elements)
         role = _job_context(settings.jd, scorer)
         if resume is not None:
-            session = InterviewSession.resume(bank, scorer, store, resume, role=role)
-        else:
+            session = InterviewSession.resume(bank, scorer, store, resume, role=role,
+                                              schedule=schedule)
+        elif settings.jd:
+            # A posting plans the questions, and reading it needs the model.
             session = InterviewSession(bank, scorer, store, settings, model_info=scorer.model_info,
-                                       role=role)
+                                       role=role, schedule=schedule)
+        else:
+            session = planned
+            session.scorer = scorer
+            session.transcript.model = dict(scorer.model_info)
     except (SessionError, ModelError) as exc:
         err(str(exc))
         return EXIT_ERROR
+    for notice in session.schedule_notices:
+        warn(notice)
 
     if resume is not None:
         say(f"Resuming session {resume.id}: {session.index} of {session.total} questions done.")
@@ -165,6 +190,11 @@ def run_plain(settings: SessionSettings, stdin: TextIO = sys.stdin, out: TextIO 
             say(render_text(result.feedback))
             if stories is not None:
                 stories.after_answer(session.transcript.id, question.id, answer)
+            rating_line = _rating_line(result, question.id)
+            if rating_line:
+                say(rating_line)
+            if result.schedule_notice:
+                warn(result.schedule_notice)
             if result.probe:
                 say()
                 say(f"Interviewer: {result.probe}")
@@ -191,8 +221,11 @@ def run_plain(settings: SessionSettings, stdin: TextIO = sys.stdin, out: TextIO 
             say(f"Interviewer: {session.closing()}")
             say()
             say("Summary")
+            now = clock.now()
             for qid, _text, score in summary.per_question:
-                say(f"  {'skipped' if score is None else f'{score:>3}/100'}  {qid}")
+                back = summary.comes_back.get(qid)
+                when = f"  → back {describe_when(back, now)}" if back is not None else ""
+                say(f"  {'skipped' if score is None else f'{score:>3}/100'}  {qid}{when}")
             if summary.overall is not None:
                 say(f"  Overall: {summary.overall:.0f}/100")
             if summary.strongest:

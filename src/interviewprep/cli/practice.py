@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from .common import (
     EXIT_ERROR,
     EXIT_OK,
+    EXIT_USAGE,
     Subparsers,
     add_bank_option,
     add_question_filters,
@@ -18,6 +19,10 @@ from .common import (
 
 if TYPE_CHECKING:
     from ..interview import SessionSettings
+
+DEFAULT_COUNT = 5
+MAX_DUE = 20
+"""`practice --due` without --count asks every due question, up to this many."""
 
 
 def question_count(value: str) -> int:
@@ -40,10 +45,15 @@ def cmd_tui(args: argparse.Namespace) -> int:
 def cmd_practice(args: argparse.Namespace) -> int:
     from ..interview import SessionSettings
 
+    if args.due and args.question:
+        err("--due and --question cannot be combined: --due picks the questions itself")
+        return EXIT_USAGE
+    count = args.count or (MAX_DUE if args.due else DEFAULT_COUNT)
     settings = SessionSettings(
         category=args.category, level=args.level, specialization=args.specialization,
-        count=args.count, seed=args.seed, timer=not args.no_timer,
-        follow_ups=not args.no_follow_ups,
+        count=count, seed=args.seed, timer=not args.no_timer,
+        follow_ups=not args.no_follow_ups, question_ids=list(args.question or []),
+        due=args.due, mix_due=not args.new_only,
     )
     if args.jd:
         code = _plan_from_posting(settings, args.jd)
@@ -121,8 +131,15 @@ def cmd_resume(args: argparse.Namespace) -> int:
 def register(subparsers: Subparsers) -> None:
     p = subparsers.add_parser("practice", help="start a mock interview (in the TUI, or --plain)")
     add_question_filters(p)
-    p.add_argument("--count", type=question_count, default=5, metavar="N",
-                   help="number of questions, 1 to 20 (default 5)")
+    p.add_argument("--count", type=question_count, default=None, metavar="N",
+                   help="number of questions, 1 to 20 (default 5; with --due, every due one)")
+    p.add_argument("--question", action="append", metavar="ID",
+                   help="ask exactly this question (repeatable, asked in this order)")
+    p.add_argument("--due", action="store_true",
+                   help="ask the questions due for review today (see `interviewprep today`)")
+    p.add_argument("--new-only", action="store_true",
+                   help="do not mix due questions in (by default, when some are due, up to "
+                        "half the session is due questions)")
     p.add_argument("--seed", type=int, help="the same seed asks the same questions")
     p.add_argument("--no-follow-ups", action="store_true", help="no follow-up probes")
     p.add_argument("--no-timer", action="store_true", help="hide the 2-minute timer")

@@ -10,10 +10,22 @@ import random
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
 
+from .. import clock
 from ..bank import Bank, Question
+from ..schedule import (
+    AnswerRating,
+    ScheduleFile,
+    ScheduleStore,
+    due_today,
+    mix_due_and_new,
+    next_due,
+    override,
+    rate_answer,
+)
 from ..scoring.feedback import Feedback
 from ..transcripts import Attempt, FollowUp, Transcript, TranscriptStore, Turn
 from ..transcripts.model import now_iso
@@ -61,6 +73,10 @@ class SessionSettings:
     """Ask exactly these questions (bank browser, retry), ignoring filters and count."""
     jd: str | None = None
     """The saved job posting the questions were planned from (`practice --jd NAME`)."""
+    due: bool = False
+    """Ask only the questions due for review today (up to `count`), most urgent first."""
+    mix_due: bool = True
+    """When something is due, make up to half the session of due questions, the rest new."""
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -71,8 +87,10 @@ class SessionSettings:
         return cls(**{k: v for k, v in data.items() if k in known})
 
 
-def plan_questions(bank: Bank, settings: SessionSettings) -> list[Question]:
-    """Pick the session's questions: the given ids, or a seeded sample that spreads categories."""
+def plan_questions(bank: Bank, settings: SessionSettings, schedule: ScheduleFile | None = None
+                   ) -> list[Question]:
+    """Pick the session's questions: the given ids; the due ones; due ones mixed with new ones
+    (when `schedule` has some due and mixing is on); or a seeded sample that spreads categories."""
     if settings.question_ids:
         missing = [qid for qid in settings.question_ids if bank.get(qid) is None]
         if missing:
@@ -83,6 +101,24 @@ def plan_questions(bank: Bank, settings: SessionSettings) -> list[Question]:
         raise SessionError("no questions match these filters; widen the category, level or "
                            "specialization")
     rng = random.Random(settings.seed)
+    if settings.due or (settings.mix_due and schedule is not None):
+        now = clock.now()
+        known = {q.id for q in pool}
+        due = [d.question_id for d in due_today(schedule, now, known)] if schedule else []
+        if settings.due:
+            if not due:
+                later = next_due(schedule, now, known) if schedule else None
+                raise SessionError("nothing is due for review today" + (
+                    f"; the next question is due {later:%Y-%m-%d}" if later else
+                    "; answer some questions first and they come back when they are due"))
+            return [bank.questions[qid] for qid in due[: max(1, settings.count)]]
+        if due and schedule is not None:
+            weak = set(schedule.weak_elements)
+            fresh = [q.id for q in sorted(pool, key=lambda q: q.id)
+                     if q.id not in schedule.questions]
+            weak_first = {qid for qid in fresh if weak & set(bank.questions[qid].element_ids)}
+            ids = mix_due_and_new(due, fresh, max(1, settings.count), weak_first, rng)
+            return [bank.questions[qid] for qid in ids]
     by_category: dict[str, list[Question]] = defaultdict(list)
     for q in sorted(pool, key=lambda q: q.id):
         by_category[q.category].append(q)
@@ -109,6 +145,12 @@ class TurnResult:
     previous_overall: int | None = None
     """For a follow-up or retry: the score before, to show the change."""
     newly_covered: list[str] = field(default_factory=list)
+    rating: AnswerRating | None = None
+    """The question's spaced-repetition rating (from the first answer, or the candidate's call)."""
+    comes_back: datetime | None = None
+    """When the question is due again (None if no schedule is kept for this session)."""
+    schedule_notice: str | None = None
+    """Why the schedule could not be updated, or what was repaired while loading it."""
 
 
 @dataclass
@@ -122,6 +164,8 @@ class SessionSummary:
     seconds: float
     transcript_path: Path
     questions_to_ask: list[str]
+    comes_back: dict[str, datetime] = field(default_factory=dict)
+    """Question id -> when it is due again (empty if no schedule is kept)."""
 
 
 @dataclass
@@ -148,16 +192,26 @@ class InterviewSession:
         model_info: dict[str, str] | None = None,
         drafts: DraftStore | None = None,
         role: RoleContext | None = None,
+        schedule: ScheduleStore | None = None,
     ) -> None:
         self.bank = bank
         self.role = role
         """The job posting the session is for, if any."""
+        self.schedule = schedule
+        """Where the spaced-repetition schedule is kept (None: ratings are saved, no schedule)."""
+        self.schedule_state: ScheduleFile | None = None
+        """The schedule as last loaded or updated."""
+        self.schedule_notices: list[str] = []
+        """What loading the schedule repaired, for the UI to show once."""
+        if schedule is not None:
+            self._reload_schedule()
         self.drafts = drafts or DraftStore()
         """Where an unsent answer is kept when the user leaves mid-answer."""
         self.scorer = scorer
         self.store = store
         self.settings = settings
-        self.questions = list(questions) if questions is not None else plan_questions(bank, settings)
+        self.questions = (list(questions) if questions is not None
+                          else plan_questions(bank, settings, self.schedule_state))
         self.rng = random.Random(settings.seed)
         self.transcript = transcript or Transcript(
             settings=settings.to_json(), plan=[q.id for q in self.questions],
@@ -170,7 +224,8 @@ class InterviewSession:
     # ------------------------------------------------------------------ resume
     @classmethod
     def resume(cls, bank: Bank, scorer: AnswerScorer | None, store: TranscriptStore,
-               transcript: Transcript, role: RoleContext | None = None) -> InterviewSession:
+               transcript: Transcript, role: RoleContext | None = None,
+               schedule: ScheduleStore | None = None) -> InterviewSession:
         if transcript.finished:
             raise SessionError(f"session {transcript.id} is already finished")
         missing = [qid for qid in transcript.plan if bank.get(qid) is None]
@@ -181,7 +236,8 @@ class InterviewSession:
         questions = [bank.questions[qid] for qid in transcript.plan]
         # A turn that was asked but never answered is asked again.
         transcript.turns = [t for t in transcript.turns if t.attempts or t.skipped]
-        return cls(bank, scorer, store, settings, questions, transcript, role=role)
+        return cls(bank, scorer, store, settings, questions, transcript, role=role,
+                   schedule=schedule)
 
     # ------------------------------------------------------------------ state
     @property
@@ -313,8 +369,55 @@ class InterviewSession:
             probe = lines.probe_for(element, self.rng, self.bank.elements[element].hint)
             turn.follow_up = FollowUp(question=probe, element=element)
         self._awaiting_probe = probe is not None
+        if len(turn.attempts) == 1:
+            # The first answer rates the question; retries and follow-ups are coached answers.
+            names = {e.id: e.name for e in feedback.elements}
+            turn.rating = rate_answer(
+                feedback.overall, [ref.id for ref in question.elements],
+                [e.id for e in feedback.elements if e.status == "missing"],
+                follow_up=turn.follow_up is not None, names=names).to_json()
         self.save()
-        return TurnResult(feedback, probe=probe, previous_overall=previous)
+        result = TurnResult(feedback, probe=probe, previous_overall=previous)
+        self._schedule_result(result, turn)
+        return result
+
+    # ------------------------------------------------------------------ spaced repetition
+    def _reload_schedule(self) -> str | None:
+        """Bring the schedule in step with the transcripts; returns a problem, if any."""
+        if self.schedule is None:
+            return None
+        try:
+            loaded = self.schedule.load()
+        except OSError as exc:  # an unreadable transcripts folder
+            return f"the schedule could not be updated ({exc})"
+        self.schedule_state = loaded.schedule
+        self.schedule_notices.extend(loaded.notices)
+        return "; ".join(loaded.notices) or None
+
+    def _schedule_result(self, result: TurnResult, turn: Turn) -> None:
+        result.rating = AnswerRating.from_json(turn.rating) if turn.rating else None
+        if self.schedule is None:
+            return
+        result.schedule_notice = self._reload_schedule()
+        if self.schedule_state is not None:
+            card = self.schedule_state.questions.get(turn.question_id)
+            result.comes_back = card.card.due.astimezone(clock.now().tzinfo) if card else None
+
+    def rate_current(self, choice: str) -> TurnResult:
+        """The candidate overrides the current question's rating: 'again' or 'knew' (I knew this)."""
+        turn = self.current_turn
+        if turn is None or not turn.attempts or turn.skipped:
+            raise SessionError("answer the question before rating it")
+        previous = AnswerRating.from_json(turn.rating) if turn.rating else None
+        if previous is not None and previous.by == "you":
+            # A second change of mind replaces the first; the derived reasons stay.
+            previous.reasons = [r for r in previous.reasons if not r.startswith("you ")]
+        turn.rating = override(previous, choice).to_json()
+        self.save()
+        feedback = Feedback.from_json(turn.final_feedback) if turn.final_feedback else None
+        result = TurnResult(feedback)  # type: ignore[arg-type]
+        self._schedule_result(result, turn)
+        return result
 
     def _probe_element(self, question: Question, feedback: Feedback) -> str | None:
         gaps = [(ref.weight, -e.score, e.id) for ref in question.elements
@@ -374,7 +477,14 @@ class InterviewSession:
 
     # ------------------------------------------------------------------ summary
     def summary(self) -> SessionSummary:
-        return summarise(self.transcript, self.path, self.bank, self.settings.level)
+        summary = summarise(self.transcript, self.path, self.bank, self.settings.level)
+        if self.schedule_state is not None:
+            tz = clock.now().tzinfo
+            for qid, _text, _score in summary.per_question:
+                card = self.schedule_state.questions.get(qid)
+                if card is not None:
+                    summary.comes_back[qid] = card.card.due.astimezone(tz)
+        return summary
 
 
 def element_means(transcript: Transcript) -> dict[str, float]:

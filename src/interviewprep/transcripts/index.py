@@ -31,7 +31,7 @@ class TranscriptSource(Protocol):
     def parse(self, path: Path, data: dict[str, Any]) -> Transcript: ...
 
 
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 """Bump when SessionDigest changes shape: older index files are then ignored and rebuilt."""
 
 
@@ -50,6 +50,16 @@ class TurnDigest:
     seconds: float = 0.0
     element_scores: dict[str, float] = field(default_factory=dict)
     """Element id -> score (0-1) in the feedback that counts for the turn."""
+    first_overall: int | None = None
+    """Score of the first answer (before retries and follow-ups): what spaced repetition rates."""
+    first_missing: list[str] = field(default_factory=list)
+    """Elements the first answer missed."""
+    follow_up: bool = False
+    """The interviewer had to probe for a missing element."""
+    answered_at: str = ""
+    """When the first answer was submitted."""
+    rating: dict[str, Any] | None = None
+    """The turn's spaced-repetition rating as saved in the transcript (None in older ones)."""
 
 
 @dataclass
@@ -134,7 +144,15 @@ class SessionDigest:
                 for e in feedback.get("elements", []):
                     scores[e["id"]] = float(e.get("score", 0.0))
                     names.setdefault(e["id"], str(e.get("name") or e["id"]))
+            first = turn.attempts[0] if turn.attempts and not turn.skipped else None
             turns.append(TurnDigest(
+                first_overall=first.overall if first else None,
+                first_missing=[str(e["id"]) for e in first.feedback.get("elements", [])
+                               if e.get("status", "covered" if e.get("covered") else "missing")
+                               == "missing"] if first else [],
+                follow_up=turn.follow_up is not None,
+                answered_at=first.submitted_at if first else "",
+                rating=turn.rating,
                 question_id=turn.question_id,
                 question_text=turn.question_text,
                 category=turn.category,

@@ -4,19 +4,21 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, datetime
 from typing import Any
+
+from .. import clock
 
 SCHEMA_VERSION = 2
 """2: turns keep `attempts` (retries) and a `follow_up`; 1 kept one flat answer per turn."""
 
 
 def now_iso() -> str:
-    return datetime.now(UTC).astimezone().isoformat(timespec="seconds")
+    """Now (the app's clock, see clock.py) as ISO-8601 with the offset, to the second."""
+    return clock.now().isoformat(timespec="seconds")
 
 
 def new_session_id() -> str:
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = clock.now().strftime("%Y%m%d-%H%M%S")
     return f"{stamp}-{secrets.token_hex(3)}"
 
 
@@ -64,6 +66,9 @@ class Turn:
     follow_up: FollowUp | None = None
     skipped: bool = False
     asked_at: str = field(default_factory=now_iso)
+    rating: dict[str, Any] | None = None
+    """How well the question is known, for spaced repetition: {'grade': again|hard|good|easy,
+    'by': 'feedback' (derived from the first answer) or 'you' (overridden), 'reasons': [...]}."""
 
     @property
     def final_feedback(self) -> dict[str, Any] | None:
@@ -144,6 +149,7 @@ class Transcript:
                 follow_up=FollowUp(**follow) if follow else None,
                 skipped=bool(raw.get("skipped", False)),
                 asked_at=raw.get("asked_at", ""),
+                rating=_rating(raw.get("rating")),
             ))
         return cls(
             id=data["id"],
@@ -156,6 +162,14 @@ class Transcript:
             model=dict(data.get("model", {})),
             retry_of=data.get("retry_of"),
         )
+
+
+def _rating(value: Any) -> dict[str, Any] | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict) or not isinstance(value.get("grade"), str):
+        raise ValueError("'rating' must be an object with a 'grade'")
+    return dict(value)
 
 
 def migrate(data: dict[str, Any]) -> dict[str, Any]:

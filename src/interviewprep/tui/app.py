@@ -22,6 +22,7 @@ from textual.worker import Worker, WorkerState
 
 from ..bank import Bank, load_app_bank
 from ..interview import InterviewSession, SessionError, SessionSettings
+from ..schedule import ScheduleStore
 from ..transcripts import TranscriptError, TranscriptStore
 from .context import ScorerSlot, ScreenContext
 from .messages import (
@@ -115,8 +116,10 @@ class InterviewPrepApp(App[None]):
         self.start_settings = start_settings
         self.resume_id = resume_id
         bank, self.bank_errors = load_app_bank(bank_paths)
-        self.context = ScreenContext(bank=bank, store=TranscriptStore(), scorer=ScorerSlot(),
-                                     clock=clock, show_path=show_path, cursor_blink=cursor_blink)
+        store = TranscriptStore()
+        self.context = ScreenContext(bank=bank, store=store, scorer=ScorerSlot(),
+                                     clock=clock, show_path=show_path, cursor_blink=cursor_blink,
+                                     schedule=ScheduleStore(store))
         """What every screen is given: bank, store, the scorer slot and the test hooks."""
         self._scorer_loader = scorer_loader or self._load_real_scorer
         self.theme = "nord"
@@ -247,11 +250,14 @@ class InterviewPrepApp(App[None]):
         try:
             session = InterviewSession(self.bank, self.scorer, self.store, settings,
                                        model_info=getattr(self.scorer, "model_info", None),
-                                       role=self.job_context(settings.jd))
+                                       role=self.job_context(settings.jd),
+                                       schedule=self.context.schedule)
         except SessionError as exc:
             self.notify(str(exc), title="Cannot start the session", severity="error")
             return False
         session.transcript.retry_of = retry_of
+        for notice in session.schedule_notices:
+            self.notify(notice, title="Review schedule", severity="warning", timeout=12)
         self.push_screen(InterviewScreen(self.context, session))
         return True
 
@@ -262,7 +268,8 @@ class InterviewPrepApp(App[None]):
         try:
             transcript = self.store.load(session_id)
             session = InterviewSession.resume(self.bank, self.scorer, self.store, transcript,
-                                              role=self.job_context(transcript.settings.get("jd")))
+                                              role=self.job_context(transcript.settings.get("jd")),
+                                              schedule=self.context.schedule)
         except (TranscriptError, SessionError) as exc:
             self.notify(str(exc), title="Cannot resume the session", severity="error")
             return False

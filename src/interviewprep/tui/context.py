@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..bank import Bank
+from ..schedule import ScheduleStore
 from ..transcripts import TranscriptStore
 
 if TYPE_CHECKING:
@@ -75,3 +76,5 @@ class ScreenContext:
     """The candidate's story bank, built once the scorer is ready."""
     postings: PostingAnalyserSlot = field(default_factory=PostingAnalyserSlot)
     """The job-posting analyser, shared by the job-posting screens."""
+    schedule: ScheduleStore | None = None
+    """The spaced-repetition schedule sessions update (None: ratings saved, no schedule kept)."""

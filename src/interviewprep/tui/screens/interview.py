@@ -18,8 +18,10 @@ from textual.screen import Screen
 from textual.widgets import Header, LoadingIndicator, Static, TextArea
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from ... import clock
 from ...interview import InterviewSession, TurnResult
 from ...interview.session import TARGET_SECONDS
+from ...schedule import describe_when
 from ...vocabulary import short_category_name
 from ..context import ScreenContext
 from ..messages import GoHome
@@ -48,6 +50,9 @@ class InterviewScreen(Screen[None]):
         "scroll the feedback, and a takes you back to the box.",
         "After feedback the interviewer may ask one follow-up about a missing part: answer it "
         "(it is scored together with your first answer) or skip it with F4.",
+        "Your first answer rates the question for review (Again, Hard, Good or Easy), and the "
+        "interviewer says when it comes back. Out of the box, k says you knew it (it is spaced "
+        "out) and g asks to see it again tomorrow.",
         "Every answer is saved as you go. If you quit, the session can be resumed from the "
         "home screen or with `interviewprep resume`.",
     ]
@@ -64,6 +69,10 @@ class InterviewScreen(Screen[None]):
         Binding("a", "focus_answer", "Answer", id="interview.focus_answer"),
         Binding("f8", "stories", "Stories", id="interview.stories", key_display="F8",
                 tooltip="Your stories ranked for this question (a suggestion, not a must)."),
+        Binding("k", "rate('knew')", "I knew this", id="interview.rate_knew",
+                tooltip="Override the review rating: you knew it, so it comes back later."),
+        Binding("g", "rate('again')", "Again", id="interview.rate_again",
+                tooltip="Override the review rating: see this question again tomorrow."),
         Binding("f5", "toggle_view", "Feedback", id="interview.toggle_view",
                 key_display="F5"),
         Binding("escape", "leave", "Leave", id="interview.leave",
@@ -83,6 +92,13 @@ class InterviewScreen(Screen[None]):
             self.result = result
             self.kind = kind
             """answer | retry | follow_up"""
+
+    class RatingChanged(Message):
+        """The candidate's rating override was saved (posted from the rating thread)."""
+
+        def __init__(self, result: TurnResult) -> None:
+            super().__init__()
+            self.result = result
 
     class WaitingForScorer(Message):
         """The answer is queued until the scorer finishes loading."""
@@ -194,6 +210,10 @@ class InterviewScreen(Screen[None]):
             return mode in ("review", "follow_up") and not typing
         if action == "focus_answer":
             return mode in ANSWERING and not typing
+        if action == "rate":
+            turn = self.session.current_turn
+            return (mode in ("review", "follow_up") and not typing and turn is not None
+                    and turn.rating is not None)
         if action == "model_answer":
             return mode != "done"
         if action == "stories":
@@ -302,6 +322,10 @@ class InterviewScreen(Screen[None]):
         question = self.session.current
         if question is not None:
             self.detect_story(question.id, feedback.answer)
+        if result.rating is not None and kind == "answer":
+            chat.say("note", self._rating_note(result))
+        if result.schedule_notice:
+            self.notify(result.schedule_notice, title="Review schedule", severity="warning")
         if result.probe:
             chat.say("probe", result.probe)
             self.mode = "follow_up"
@@ -335,8 +359,35 @@ class InterviewScreen(Screen[None]):
         if question is None:
             return
         self.app.push_screen(StorySuggestionsDialog(self.context.stories, question.text))
+    @staticmethod
+    def _rating_note(result: TurnResult) -> str:
+        rating = result.rating
+        assert rating is not None
+        note = f"Review: {rating.name} ({'; '.join(rating.reasons)})"
+        if result.comes_back is not None:
+            note += f" · back {describe_when(result.comes_back, clock.now())}"
+        return note + (" · k: I knew this, g: again" if rating.by == "feedback" else "")
+
+    def action_rate(self, choice: str) -> None:
+        self.save_rating(choice)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="rating",
+          description="Saving the rating")
+    def save_rating(self, choice: str) -> None:
+        self.post_message(self.RatingChanged(self.session.rate_current(choice)))
+
+    def on_interview_screen_rating_changed(self, message: RatingChanged) -> None:
+        self.query_one(ChatLog).say("note", self._rating_note(message.result))
+        if message.result.schedule_notice:
+            self.notify(message.result.schedule_notice, title="Review schedule",
+                        severity="warning")
+        self.refresh_bindings()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "rating" and event.state == WorkerState.ERROR:
+            self.notify(f"The rating could not be saved: {event.worker.error}",
+                        title="Review rating", severity="error")
+            return
         if event.worker.group != "scoring" or event.state != WorkerState.ERROR:
             return
         from ..dialogs.message import MessageDialog

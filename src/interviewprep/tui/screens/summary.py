@@ -9,7 +9,9 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
+from ... import clock
 from ...interview import InterviewSession, SessionSummary
+from ...schedule.queue import short_when
 from ..context import ScreenContext
 from ..messages import GoHome
 from ..widgets.bullets import BulletList
@@ -91,12 +93,22 @@ class SummaryScreen(Screen[None]):
         self.query_one("#summary-head", Static).update(Content.assemble(*head))
 
         rows = []
-        for n, (_qid, text, score) in enumerate(summary.per_question, start=1):
+        now = clock.now()
+        scheduled = bool(summary.comes_back)
+        for n, (qid, text, score) in enumerate(summary.per_question, start=1):
             mark = (Content.styled("skipped".ljust(16), "italic $text-muted") if score is None
                     else Content.assemble((f"{score:>3}", f"bold {score_colour(score)}"), " ",
                                           score_bar(score, 12)))
-            rows.append(Content.assemble((f"{n:>2}  ", "$text-muted"), mark, "  ",
+            back = summary.comes_back.get(qid)
+            when = (Content.styled(f"{'back ' + short_when(back, now):<17}", "$text-accent")
+                    if back is not None else Content(" " * 17)) if scheduled else Content("")
+            rows.append(Content.assemble((f"{n:>2}  ", "$text-muted"), mark, "  ", when,
                                          " ".join(text.split())))
+        if scheduled:
+            rows.append(Content.styled(
+                "\nAnswered questions come back for review as shown; weak ones sooner. "
+                "The home screen lists what is due.",
+                "$text-muted"))
         self.query_one("#summary-questions", Static).update(
             Content("\n").join(rows) if rows else Content.styled("No questions answered.",
                                                                   "$text-muted"))
