@@ -10,7 +10,7 @@ PIP    := $(BIN)/python -m pip install --disable-pip-version-check $(LOCAL_WHEEL
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: run test bench lint setup clean
+.PHONY: run test test-quick bench lint setup clean
 
 run: $(VENV)/.installed
 	$(BIN)/interviewprep setup --quiet
@@ -20,12 +20,18 @@ test: $(VENV)/.installed-dev
 	$(BIN)/interviewprep setup --quiet
 	$(BIN)/python -m pytest
 
+# Everything but the real-model tests (see the `slow` marker); `make test` runs them all.
+test-quick: $(VENV)/.installed-dev
+	$(BIN)/python -m pytest -m "not slow"
+
 bench: $(VENV)/.installed-dev
 	$(BIN)/interviewprep setup --quiet
 	$(BIN)/python benchmarks/run.py
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 setup: $(VENV)/.installed
 	$(BIN)/interviewprep setup
@@ -45,4 +51,4 @@ $(VENV)/.installed-dev: $(VENV)/.installed pyproject.toml
 	touch $@
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache

@@ -1,10 +1,9 @@
-"""Every test runs in its own INTERVIEWPREP_HOME; the exported model cache is shared."""
+"""Shared fixtures. Every test runs in its own INTERVIEWPREP_HOME; the exported model cache is
+shared. Helpers that are not fixtures live in tests/support/ (tests never import each other)."""
 
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -25,18 +24,6 @@ def isolated_home(tmp_path, monkeypatch) -> Path:
     return home
 
 
-def run_cli(*args: str, stdin: str | None = None, env: dict | None = None):
-    """Run `interviewprep ARGS` as a user would, in a fresh process."""
-    return subprocess.run(
-        [sys.executable, "-m", "interviewprep", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        env={**os.environ, **(env or {})},
-        timeout=300,
-    )
-
-
 @pytest.fixture(scope="session")
 def element_bank():
     from interviewprep.bank import load_app_bank
@@ -47,8 +34,31 @@ def element_bank():
 
 
 @pytest.fixture(scope="session")
-def real_scorer(element_bank):
-    """The real all-MiniLM-L6-v2 scorer (ONNX runtime), loaded once per test session."""
+def real_scorer(tmp_path_factory):
+    """The real all-MiniLM-L6-v2 scorer (ONNX runtime), loaded once per test session in a
+    scratch home of its own (so its embedding cache never lands in the user's)."""
     from interviewprep.scoring.scorer import Scorer
 
-    return Scorer.load(element_bank.elements, progress=lambda m: None)
+    home = tmp_path_factory.mktemp("scorer-home")
+    previous = os.environ.get("INTERVIEWPREP_HOME")
+    os.environ["INTERVIEWPREP_HOME"] = str(home)
+    try:
+        from interviewprep.bank import load_app_bank
+
+        bank, _ = load_app_bank()
+        return Scorer.load(bank.elements, progress=lambda _m: None)
+    finally:
+        if previous is None:
+            os.environ.pop("INTERVIEWPREP_HOME", None)
+        else:
+            os.environ["INTERVIEWPREP_HOME"] = previous
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test that uses the real model is `slow`: `pytest -m "not slow"` is the quick run.
+
+    Tests asking for the real_scorer fixture are marked here; tests that load the model in a
+    subprocess (the score and plain-mode CLI, the TUI with its real loader) carry the mark."""
+    for item in items:
+        if "real_scorer" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)

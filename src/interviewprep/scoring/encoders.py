@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
+from typing import cast
 
 import numpy as np
 
@@ -58,7 +59,7 @@ class OnnxEmbedder:
             pooled = pooled / np.clip(norms, 1e-12, None)
             for row, i in enumerate(chunk):
                 out[i] = pooled[row]
-        return np.stack(out).astype(np.float32)  # type: ignore[arg-type]
+        return np.stack(cast(list[np.ndarray], out)).astype(np.float32)  # every slot is filled
 
 
 class SentenceTransformerEmbedder:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from ..vocabulary import STATUS_MARK
 from .signals import AnswerSignals
@@ -57,7 +57,7 @@ class ElementCoverage:
             status=data.get("status") or ("covered" if data.get("covered") else "missing"),
             score=float(data.get("score") or 0.0),
             evidence=data.get("evidence"),
-            evidence_span=tuple(span) if span else None,  # type: ignore[arg-type]
+            evidence_span=cast("tuple[int, int]", tuple(span)) if span else None,
             weight=float(data.get("weight", 1.0)),
             hint=data.get("hint") or "",
             example=data.get("example"),

@@ -9,6 +9,7 @@ import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any, cast
 
 import numpy as np
 
@@ -80,7 +81,7 @@ def export_onnx(card: ModelCard, progress: Callable[[str], None] = print) -> dic
     torch.set_num_threads(max(1, os.cpu_count() or 1))
     reference = SentenceTransformer(str(directory), device="cpu")
     reference.max_seq_length = card.max_seq_length
-    transformer = _wrap(reference[0].auto_model.eval()).eval()
+    transformer = _wrap(cast(Any, reference[0]).auto_model.eval()).eval()
     target = export_dir(card)
     target.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".export-", dir=target.parent))

@@ -108,8 +108,8 @@ class Transcript:
 
     @property
     def overall(self) -> float | None:
-        scores = [t.overall for t in self.answered_turns]
-        return round(sum(scores) / len(scores), 1) if scores else None  # type: ignore[arg-type]
+        scores = [t.overall for t in self.answered_turns if t.overall is not None]
+        return round(sum(scores) / len(scores), 1) if scores else None
 
     @property
     def categories(self) -> list[str]:

@@ -3,6 +3,7 @@ reported and left exactly as they are."""
 
 from __future__ import annotations
 
+import builtins
 import json
 import re
 import shutil
@@ -115,7 +116,8 @@ class TranscriptStore:
         latest = next((d for d in sessions if not d.finished and d.questions), None)
         return self.load(latest.id) if latest else None
 
-    def digests(self) -> tuple[list[SessionDigest], list[UnreadableTranscript]]:
+    # `list` is a method here, so the return types below spell out builtins.list.
+    def digests(self) -> tuple[builtins.list[SessionDigest], builtins.list[UnreadableTranscript]]:
         """Like list(), but only the facts listing and progress need, served from an index."""
         return digests(self)
 

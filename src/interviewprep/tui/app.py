@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Iterable
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
 from textual import work
@@ -23,9 +23,16 @@ from textual.worker import Worker, WorkerState
 from ..bank import Bank, load_app_bank
 from ..interview import InterviewSession, SessionError, SessionSettings
 from ..transcripts import TranscriptError, TranscriptStore
+from .context import ScorerSlot, ScreenContext
+from .messages import GoHome, QuitRequested, ReloadScorer, ResumeSession, ScorerChanged, StartSession
 
 if TYPE_CHECKING:
     from ..interview.session import AnswerScorer
+    from .screens.interview import InterviewScreen
+
+STYLESHEETS: list[str | PurePath] = [Path(__file__).with_name("app.tcss"),
+                                     Path(__file__).with_name("review.tcss")]
+"""Every screen's rules (reusable widgets carry their own DEFAULT_CSS)."""
 
 ScorerLoader = Callable[[Callable[[str], None]], "AnswerScorer"]
 """Builds the scorer in a worker thread; gets a progress callback for status lines."""
@@ -65,7 +72,7 @@ def _home_relative(path: Path) -> str:
 class InterviewPrepApp(App[None]):
     """Mock interviews for IT project managers, with explainable feedback."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH = STYLESHEETS
     TITLE = "interviewprep"
     SUB_TITLE = "mock interviews for IT project managers"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
@@ -97,25 +104,39 @@ class InterviewPrepApp(App[None]):
         super().__init__()
         self.start_settings = start_settings
         self.resume_id = resume_id
-        self.bank: Bank
-        self.bank, self.bank_errors = load_app_bank(bank_paths)
-        self.store = TranscriptStore()
-        self.scorer: AnswerScorer | None = None
-        self.scorer_settled = threading.Event()
-        """Set once loading has finished, well or badly; scoring threads wait on it."""
+        bank, self.bank_errors = load_app_bank(bank_paths)
+        self.context = ScreenContext(bank=bank, store=TranscriptStore(), scorer=ScorerSlot(),
+                                     clock=clock, show_path=show_path, cursor_blink=cursor_blink)
+        """What every screen is given: bank, store, the scorer slot and the test hooks."""
         self._scorer_loader = scorer_loader or self._load_real_scorer
-        self.clock = clock
-        """Seconds, monotonic: answer timing and the interview timer read it."""
-        self.show_path = show_path
-        """How a file path is written on screen."""
-        self.cursor_blink = cursor_blink
         self.theme = "nord"
+
+    # The app's shared state lives in the context; these read it (tests and the CLI use them).
+    @property
+    def bank(self) -> Bank:
+        return self.context.bank
+
+    @bank.setter
+    def bank(self, bank: Bank) -> None:
+        self.context.bank = bank
+
+    @property
+    def store(self) -> TranscriptStore:
+        return self.context.store
+
+    @property
+    def scorer(self) -> AnswerScorer | None:
+        return self.context.scorer.scorer
+
+    @property
+    def scorer_settled(self) -> threading.Event:
+        return self.context.scorer.settled
 
     # ------------------------------------------------------------------ start-up
     def on_mount(self) -> None:
         from .screens.home import HomeScreen
 
-        self.push_screen(HomeScreen())
+        self.push_screen(HomeScreen(self.context))
         if self.bank_errors:
             first = self.bank_errors[0]
             more = f" (and {len(self.bank_errors) - 1} more)" if len(self.bank_errors) > 1 else ""
@@ -136,31 +157,46 @@ class InterviewPrepApp(App[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="scorer",
           description="Loading the scorer")
     def load_scorer(self) -> None:
-        scorer = self._scorer_loader(lambda text: self.post_message(ScorerProgress(text)))
+        def progress(text: str) -> None:
+            self.post_message(ScorerProgress(text))
+
+        scorer = self._scorer_loader(progress)
         self.post_message(ScorerReady(scorer))
 
     def reload_scorer(self) -> None:
         """Try loading the scorer again after a failure."""
         if self.scorer_state == "failed":
-            self.scorer_settled.clear()
+            self.context.scorer.settled.clear()
             self.scorer_state = "loading"
             self.scorer_detail = ""
             self.load_scorer()
+
+    def watch_scorer_state(self, state: str) -> None:
+        self._tell_screens()
+
+    def watch_scorer_detail(self, detail: str) -> None:
+        self._tell_screens()
+
+    def _tell_screens(self) -> None:
+        slot = self.context.scorer
+        slot.state, slot.detail = self.scorer_state, self.scorer_detail
+        for screen in self.screen_stack:
+            screen.post_message(ScorerChanged(self.scorer_state, self.scorer_detail))
 
     def on_scorer_progress(self, message: ScorerProgress) -> None:
         self.scorer_detail = message.text
 
     def on_scorer_ready(self, message: ScorerReady) -> None:
-        self.scorer = message.scorer
+        self.context.scorer.scorer = message.scorer
         info = getattr(message.scorer, "model_info", {}) or {}
         self.scorer_detail = info.get("runtime", "")
         self.scorer_state = "ready"
-        self.scorer_settled.set()
+        self.context.scorer.settled.set()
 
     def on_scorer_failed(self, message: ScorerFailed) -> None:
         self.scorer_detail = message.reason
         self.scorer_state = "failed"
-        self.scorer_settled.set()
+        self.context.scorer.settled.set()
         self.notify(f"{message.reason}\nTry `interviewprep setup`, then press L on the home "
                     "screen.", title="The scorer could not load", severity="error", timeout=20)
 
@@ -182,7 +218,7 @@ class InterviewPrepApp(App[None]):
             self.notify(str(exc), title="Cannot start the session", severity="error")
             return False
         session.transcript.retry_of = retry_of
-        self.push_screen(InterviewScreen(session))
+        self.push_screen(InterviewScreen(self.context, session))
         return True
 
     def resume_session(self, session_id: str) -> bool:
@@ -195,7 +231,7 @@ class InterviewPrepApp(App[None]):
         except (TranscriptError, SessionError) as exc:
             self.notify(str(exc), title="Cannot resume the session", severity="error")
             return False
-        self.push_screen(InterviewScreen(session, resumed=True))
+        self.push_screen(InterviewScreen(self.context, session, resumed=True))
         return True
 
     def go_home(self) -> None:
@@ -205,7 +241,27 @@ class InterviewPrepApp(App[None]):
         while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
             self.pop_screen()
 
-    def active_interview(self) -> Any | None:
+    # ------------------------------------------------------------------ what screens ask for
+    def on_start_session(self, message: StartSession) -> None:
+        self.start_session(message.settings, retry_of=message.retry_of)
+
+    def on_resume_session(self, message: ResumeSession) -> None:
+        self.resume_session(message.session_id)
+
+    def on_go_home(self, message: GoHome) -> None:
+        self.go_home()
+        if message.open_setup:
+            from .screens.setup import SetupScreen
+
+            self.push_screen(SetupScreen(self.context))
+
+    def on_reload_scorer(self, message: ReloadScorer) -> None:
+        self.reload_scorer()
+
+    def on_quit_requested(self, message: QuitRequested) -> None:
+        self.action_quit_app()
+
+    def active_interview(self) -> InterviewScreen | None:
         """The interview screen with a session in progress, if one is on the stack."""
         from .screens.interview import InterviewScreen
 

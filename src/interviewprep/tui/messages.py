@@ -31,6 +31,11 @@ class ResumeSession(Message):
 class GoHome(Message):
     """Back to the home screen, whatever is above it."""
 
+    def __init__(self, open_setup: bool = False) -> None:
+        super().__init__()
+        self.open_setup = open_setup
+        """Then open the session set-up ("practise again")."""
+
 
 class ReloadScorer(Message):
     """Try loading the scorer again after a failure."""

@@ -13,6 +13,8 @@ from textual.widgets import DataTable, Header, Input, Select, Static
 from ...bank import Question
 from ...interview import SessionSettings
 from ...vocabulary import CATEGORY_NAMES, LEVELS, SPECIALIZATIONS, short_category_name
+from ..context import ScreenContext
+from ..messages import StartSession
 from ..widgets.key_footer import KeyFooter
 from .setup import ANY, SPECIALIZATION_NAMES, _choice
 
@@ -35,6 +37,10 @@ class BankBrowserScreen(Screen[None]):
         Binding("slash", "search", "Search", id="bank.search"),
         Binding("escape", "back", "Back", id="bank.back"),
     ]
+
+    def __init__(self, context: ScreenContext) -> None:
+        super().__init__()
+        self.context = context
 
     def compose(self) -> ComposeResult:
         yield Header(icon="◆")
@@ -67,7 +73,7 @@ class BankBrowserScreen(Screen[None]):
     @on(Select.Changed)
     @on(Input.Changed, "#bank-search")
     def _refilter(self) -> None:
-        bank = self.app.bank  # type: ignore[attr-defined]
+        bank = self.context.bank
         search = self.query_one("#bank-search", Input).value
         self._questions = bank.filter(
             _choice(self.query_one("#bank-category", Select).value),
@@ -99,7 +105,7 @@ class BankBrowserScreen(Screen[None]):
             else:
                 table.add_row(CATEGORY_NAMES.get(q.category, q.category), ", ".join(q.levels), text,
                               key=q.id)
-        total = len(self.app.bank.questions)  # type: ignore[attr-defined]
+        total = len(self.context.bank.questions)
         self.query_one("#bank-count", Static).update(Content.assemble(
             (f"{len(self._questions)}", "bold"), (f" of {total} questions", "$text-muted"),
             ("  ·  enter opens a question, p practises it", "$text-muted"),
@@ -113,15 +119,15 @@ class BankBrowserScreen(Screen[None]):
             key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
         except Exception:  # noqa: BLE001 - an empty table has no cell under the cursor
             return None
-        return self.app.bank.get(key) if key else None  # type: ignore[attr-defined]
+        return self.context.bank.get(key) if key else None
 
     @on(DataTable.RowSelected)
     def _open(self, event: DataTable.RowSelected) -> None:
         from .question_detail import QuestionDetailScreen
 
-        question = self.app.bank.get(event.row_key.value)  # type: ignore[attr-defined]
+        question = self.context.bank.get(str(event.row_key.value))
         if question is not None:
-            self.app.push_screen(QuestionDetailScreen(question))
+            self.app.push_screen(QuestionDetailScreen(self.context, question))
 
     @on(Input.Submitted, "#bank-search")
     def _search_done(self) -> None:
@@ -132,7 +138,7 @@ class BankBrowserScreen(Screen[None]):
         if question is None:
             self.notify("No question is highlighted.", severity="warning")
             return
-        self.app.start_session(SessionSettings(question_ids=[question.id]))  # type: ignore[attr-defined]
+        self.post_message(StartSession(SessionSettings(question_ids=[question.id])))
 
     def action_search(self) -> None:
         self.query_one("#bank-search", Input).focus()

@@ -15,6 +15,8 @@ from textual.widgets.option_list import Option
 
 from ...transcripts.index import SessionDigest
 from ...vocabulary import short_category_name
+from ..context import ScreenContext
+from ..messages import QuitRequested, ReloadScorer, ResumeSession, ScorerChanged
 from ..widgets.display import format_score, format_started, score_colour
 from ..widgets.key_footer import KeyFooter
 from ..widgets.scorer_status import ScorerStatus
@@ -57,8 +59,9 @@ class HomeScreen(Screen[None]):
             self.sessions = sessions
             self.unreadable = unreadable
 
-    def __init__(self) -> None:
+    def __init__(self, context: ScreenContext) -> None:
         super().__init__()
+        self.context = context
         self.unfinished: SessionDigest | None = None
         """The newest unfinished session with at least one turn, offered for resuming."""
 
@@ -84,7 +87,7 @@ class HomeScreen(Screen[None]):
                 yield DataTable(id="home-recent", cursor_type="none", zebra_stripes=False,
                                 show_cursor=False)
                 yield Static(id="home-recent-empty", markup=False)
-        yield ScorerStatus(id="home-scorer")
+        yield ScorerStatus(self.context.scorer.state, self.context.scorer.detail, id="home-scorer")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -93,7 +96,7 @@ class HomeScreen(Screen[None]):
         table.add_column("Questions", width=9)
         table.add_column("Score", width=6)
         table.add_column("Categories", key="categories")
-        bank = self.app.bank  # type: ignore[attr-defined]
+        bank = self.context.bank
         categories = sorted({q.category for q in bank.questions.values()})
         self.query_one("#home-bank", Static).update(Content.assemble(
             (f"{len(bank.questions)}", "bold"), (" questions in ", "$text-muted"),
@@ -101,7 +104,6 @@ class HomeScreen(Screen[None]):
         ))
         self._build_menu()
         self.query_one("#home-menu", OptionList).focus()
-        self.watch(self.app, "scorer_state", lambda _state: self.refresh_bindings())
         self.load_recent()
 
     def on_screen_resume(self) -> None:
@@ -113,7 +115,7 @@ class HomeScreen(Screen[None]):
           description="Reading saved sessions")
     def load_recent(self) -> None:
         # The index-backed digests: no full parse of every transcript on each visit home.
-        sessions, problems = self.app.store.digests()  # type: ignore[attr-defined]
+        sessions, problems = self.context.store.digests()
         self.post_message(self.RecentLoaded(sessions, len(problems)))
 
     def on_home_screen_recent_loaded(self, message: RecentLoaded) -> None:
@@ -179,7 +181,7 @@ class HomeScreen(Screen[None]):
     def _menu_choice(self, event: OptionList.OptionSelected) -> None:
         action = event.option.id
         if action == "quit":
-            self.app.action_quit_app()  # type: ignore[attr-defined]
+            self.post_message(QuitRequested())
         elif action:
             getattr(self, f"action_{action}")()
 
@@ -187,13 +189,13 @@ class HomeScreen(Screen[None]):
     def action_start(self) -> None:
         from .setup import SetupScreen
 
-        self.app.push_screen(SetupScreen())
+        self.app.push_screen(SetupScreen(self.context))
 
     def action_resume(self) -> None:
         if self.unfinished is None:
             self.notify("There is no unfinished session to resume.")
             return
-        self.app.resume_session(self.unfinished.id)  # type: ignore[attr-defined]
+        self.post_message(ResumeSession(self.unfinished.id))
 
     def action_review(self) -> None:
         self._open_lazily("review", "ReviewScreen", "Review")
@@ -211,27 +213,32 @@ class HomeScreen(Screen[None]):
             self.notify(f"{label} is not available yet", severity="warning")
             return
         try:
-            self.app.push_screen(screen_type())
+            self.app.push_screen(screen_type(self.context))
         except Exception as exc:  # noqa: BLE001 - a broken screen must not take the app down
             self.notify(f"{label} could not open: {exc}", severity="error")
 
     def action_browse(self) -> None:
         from .bank_browser import BankBrowserScreen
 
-        self.app.push_screen(BankBrowserScreen())
+        self.app.push_screen(BankBrowserScreen(self.context))
 
     def action_reload_scorer(self) -> None:
-        if self.app.scorer_state != "failed":  # type: ignore[attr-defined]
-            self.notify("The scorer is already " + self.app.scorer_state + ".")  # type: ignore[attr-defined]
+        state = self.context.scorer.state
+        if state != "failed":
+            self.notify(f"The scorer is already {state}.")
             return
-        self.app.reload_scorer()  # type: ignore[attr-defined]
+        self.post_message(ReloadScorer())
 
     def action_quit(self) -> None:
-        self.app.action_quit_app()  # type: ignore[attr-defined]
+        self.post_message(QuitRequested())
+
+    def on_scorer_changed(self, message: ScorerChanged) -> None:
+        self.query_one(ScorerStatus).show(message.state, message.detail)
+        self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "resume":
             return self.unfinished is not None
         if action == "reload_scorer":
-            return getattr(self.app, "scorer_state", "") == "failed"
+            return self.context.scorer.state == "failed"
         return True

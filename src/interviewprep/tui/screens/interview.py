@@ -21,6 +21,8 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from ...interview import InterviewSession, TurnResult
 from ...interview.session import TARGET_SECONDS
 from ...vocabulary import short_category_name
+from ..context import ScreenContext
+from ..messages import GoHome
 from ..widgets.answer import AnswerBox, AnswerStatus
 from ..widgets.chat import ChatLog, ChatMessage
 from ..widgets.feedback import FeedbackPanel
@@ -83,11 +85,14 @@ class InterviewScreen(Screen[None]):
     class WaitingForScorer(Message):
         """The answer is queued until the scorer finishes loading."""
 
-    def __init__(self, session: InterviewSession, *, resumed: bool = False) -> None:
+    def __init__(self, context: ScreenContext, session: InterviewSession, *,
+                 resumed: bool = False) -> None:
         super().__init__()
+        self.context = context
         self.session = session
         self.resumed = resumed
-        self.clock: Callable[[], float] = lambda: 0.0
+        self.clock: Callable[[], float] = context.clock
+        """Seconds, monotonic (the app's clock; tests pass a still one)."""
         self._answer_started = 0.0
         self._pending_bubble: ChatMessage | None = None
         self._mode_before_scoring = "answer"
@@ -102,12 +107,11 @@ class InterviewScreen(Screen[None]):
                 with HorizontalGroup(id="scoring"):
                     yield LoadingIndicator()
                     yield Static("Scoring your answer…", id="scoring-text", markup=False)
-                yield AnswerBox(id="answer", cursor_blink=getattr(self.app, "cursor_blink", True))
+                yield AnswerBox(id="answer", cursor_blink=self.context.cursor_blink)
             yield FeedbackPanel(id="feedback")
         yield KeyFooter(show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.clock = getattr(self.app, "clock", self.clock)
         self.sub_title = "Mock interview"
         status = self.query_one(AnswerStatus)
         status.target = TARGET_SECONDS if self.session.settings.timer else None
@@ -231,19 +235,18 @@ class InterviewScreen(Screen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="scoring",
           description="Scoring the answer")
     def score_answer(self, kind: str, text: str, seconds: float) -> None:
-        app = self.app
+        slot = self.context.scorer
         session = self.session
         if session.scorer is None:
-            if not app.scorer_settled.is_set():  # type: ignore[attr-defined]
+            if not slot.settled.is_set():
                 self.post_message(self.WaitingForScorer())
                 worker = get_current_worker()
-                while not app.scorer_settled.wait(0.2):  # type: ignore[attr-defined]
+                while not slot.settled.wait(0.2):
                     if worker.is_cancelled:
                         return
-            scorer = app.scorer  # type: ignore[attr-defined]
+            scorer = slot.scorer
             if scorer is None:
-                raise ScorerUnavailable(
-                    f"The scorer could not load: {app.scorer_detail}")  # type: ignore[attr-defined]
+                raise ScorerUnavailable(f"The scorer could not load: {slot.detail}")
             session.scorer = scorer
             if not session.transcript.model:
                 session.transcript.model = dict(getattr(scorer, "model_info", {}) or {})
@@ -379,13 +382,13 @@ class InterviewScreen(Screen[None]):
         from ..dialogs.confirm import ConfirmDialog
 
         if not self.in_progress:
-            self.app.go_home()  # type: ignore[attr-defined]
+            self.post_message(GoHome())
             return
 
         def decided(leave: bool | None) -> None:
             if leave:
                 self.save_for_later()
-                self.app.go_home()  # type: ignore[attr-defined]
+                self.post_message(GoHome())
 
         self.app.push_screen(ConfirmDialog(
             "Leave this session?",
@@ -417,7 +420,8 @@ class InterviewScreen(Screen[None]):
         summary = self.session.finish()
         self.mode = "done"
         self._delete_draft()
-        self.app.switch_screen(SummaryScreen(self.session, summary, self.session.closing()))
+        self.app.switch_screen(SummaryScreen(self.context, self.session, summary,
+                                           self.session.closing()))
 
     # ------------------------------------------------------------------ drafts
     def save_for_later(self) -> None:

@@ -17,8 +17,10 @@ from ...interview.session import SessionSettings
 from ...transcripts.export import format_duration, format_started
 from ...transcripts.progress import ProgressReport, Trend, progress_report
 from ...vocabulary import CATEGORY_NAMES
+from ..context import ScreenContext
+from ..messages import StartSession
 from ..widgets.display import score_colour
-from .review import BREAKPOINTS, CSS_FILE, host
+from .review import BREAKPOINTS
 
 SPARK_WIDTH = 16
 """Sessions shown in a trend line (the most recent ones)."""
@@ -53,7 +55,6 @@ def trend_line(trend: Trend, high: float, digits: int, name: str | None = None,
 class ProgressScreen(Screen[None]):
     """Scores over time and the weakest spots, with a one-key way to practise them."""
 
-    CSS_PATH = CSS_FILE
     HORIZONTAL_BREAKPOINTS = BREAKPOINTS
     HELP_TITLE = "Progress"
     HELP_NOTES = [
@@ -78,8 +79,9 @@ class ProgressScreen(Screen[None]):
             self.report = report
             self.unreadable = unreadable
 
-    def __init__(self) -> None:
+    def __init__(self, context: ScreenContext) -> None:
         super().__init__()
+        self.context = context
         self.report: ProgressReport | None = None
         """The report on screen; None while loading."""
 
@@ -122,9 +124,8 @@ class ProgressScreen(Screen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="progress-load",
           description="Building the progress report")
     def load_report(self) -> None:
-        app = host(self)
-        sessions, problems = app.store.digests()
-        names = {key: element.name for key, element in app.bank.elements.items()}
+        sessions, problems = self.context.store.digests()
+        names = {key: element.name for key, element in self.context.bank.elements.items()}
         report = progress_report(sessions, CATEGORY_NAMES, names)
         self.post_message(self.ReportReady(report, len(problems)))
 
@@ -178,7 +179,7 @@ class ProgressScreen(Screen[None]):
         self._show_weakest(report)
 
     def _show_weakest(self, report: ProgressReport) -> None:
-        bank = host(self).bank
+        bank = self.context.bank
         lines: list[Content] = []
         for trend in report.weakest_elements[:WEAK_ELEMENTS_SHOWN]:
             element = bank.elements.get(trend.id)
@@ -212,7 +213,7 @@ class ProgressScreen(Screen[None]):
         """The weakest questions that are still in the bank, weakest first."""
         if self.report is None:
             return []
-        bank = host(self).bank
+        bank = self.context.bank
         return [q.question_id for q in self.report.weakest_questions
                 if bank.get(q.question_id) is not None]
 
@@ -221,8 +222,8 @@ class ProgressScreen(Screen[None]):
         if not question_ids:
             self.notify("No weak questions to practise: nothing scored under 60 lately.")
             return
-        host(self).start_session(SessionSettings(question_ids=question_ids,
-                                                 count=len(question_ids)))
+        self.post_message(StartSession(SessionSettings(question_ids=question_ids,
+                                                       count=len(question_ids))))
 
     def action_practise(self) -> None:
         self._practise(self.practise_ids)

@@ -12,6 +12,8 @@ from textual.widgets import Header, Static
 from ...bank import Question
 from ...interview import SessionSettings
 from ...vocabulary import CATEGORY_NAMES
+from ..context import ScreenContext
+from ..messages import StartSession
 from ..widgets.bullets import BulletList
 from ..widgets.key_footer import KeyFooter
 from .setup import SPECIALIZATION_NAMES
@@ -28,13 +30,14 @@ class QuestionDetailScreen(Screen[None]):
         Binding("escape,backspace", "back", "Back", id="question.back"),
     ]
 
-    def __init__(self, question: Question) -> None:
+    def __init__(self, context: ScreenContext, question: Question) -> None:
         super().__init__()
+        self.context = context
         self.question = question
 
     def compose(self) -> ComposeResult:
         q = self.question
-        bank = self.app.bank  # type: ignore[attr-defined]
+        bank = self.context.bank
         yield Header(icon="◆")
         with VerticalScroll(id="question-scroll"):
             yield Static(q.text, id="question-text", markup=False)
@@ -70,7 +73,7 @@ class QuestionDetailScreen(Screen[None]):
         self.query_one("#question-scroll").focus()
 
     def action_practise(self) -> None:
-        self.app.start_session(SessionSettings(question_ids=[self.question.id]))  # type: ignore[attr-defined]
+        self.post_message(StartSession(SessionSettings(question_ids=[self.question.id])))
 
     def action_back(self) -> None:
         self.app.pop_screen()

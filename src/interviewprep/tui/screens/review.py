@@ -7,10 +7,11 @@ Files that cannot be read are reported once as a warning and otherwise left alon
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol, cast
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on, work
@@ -48,66 +49,45 @@ from ...transcripts.export import (
 )
 from ...transcripts.index import SessionDigest
 from ...vocabulary import CATEGORIES, CATEGORY_NAMES, short_category_name
+from ..context import ScreenContext
 from ..dialogs.confirm import ConfirmDialog
+from ..messages import StartSession
 from ..widgets.display import format_clock, score_colour
 
 if TYPE_CHECKING:
-    from ...bank import Bank
-    from ...transcripts import TranscriptStore, UnreadableTranscript
+    from ...transcripts import UnreadableTranscript
 
-CSS_FILE = Path(__file__).with_name("review.tcss")
 BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
 """Below 110 columns the preview pane is hidden and the detail view stacks vertically."""
 
 
-class ReviewHost(Protocol):
-    """What these screens need from the app."""
-
-    bank: Bank
-    store: TranscriptStore
-
-    def start_session(self, settings: SessionSettings,
-                      retry_of: dict[str, Any] | None = None) -> Any: ...
-
-
-def host(screen: Screen[Any]) -> ReviewHost:
-    return cast(ReviewHost, screen.app)
-
-
-def show_path(screen: Screen[Any], path: Path) -> str:
-    """A path as the app prefers to show it (the app may shorten it, e.g. to ~/...)."""
-    shower = getattr(screen.app, "show_path", None)
-    return shower(path) if callable(shower) else str(path)
-
-
-def export_session(screen: Screen[Any], session_id: str) -> Path | None:
-    """Write the session as Markdown into the data folder and say where; None on failure."""
-    app = host(screen)
+def export_session(screen: Screen[Any], context: ScreenContext, session_id: str) -> Path | None:
+    """Write the session as Markdown into the exports folder and say where; None on failure."""
     try:
-        transcript = app.store.load(session_id)
+        transcript = context.store.load(session_id)
         path = locations.export_path(transcript.id)
-        atomic_write_text(path, to_markdown(transcript, app.bank))
+        atomic_write_text(path, to_markdown(transcript, context.bank))
     except (TranscriptError, OSError) as exc:
         screen.notify(str(exc), title="Export failed", severity="error")
         return None
-    screen.notify(show_path(screen, path), title="Exported to Markdown", timeout=8)
+    screen.notify(context.show_path(path), title="Exported to Markdown", timeout=8)
     return path
 
 
 # ------------------------------------------------------------------ trash
-def confirm_and_trash(screen: Screen[Any], session_id: str, what: str,
-                      then: Any = None) -> None:
+def confirm_and_trash(screen: Screen[Any], context: ScreenContext, session_id: str, what: str,
+                      then: Callable[[], object] | None = None) -> None:
     """Ask, then move the session's file to the trash; `then()` runs after a move."""
 
     def decided(go: bool | None) -> None:
         if not go:
             return
         try:
-            target = host(screen).store.delete(session_id)
+            target = context.store.delete(session_id)
         except (TranscriptError, OSError) as exc:
             screen.notify(str(exc), title="Could not move to the trash", severity="error")
             return
-        screen.notify(f"{what}\n→ {show_path(screen, target)}", title="Moved to the trash")
+        screen.notify(f"{what}\n→ {context.show_path(target)}", title="Moved to the trash")
         if then is not None:
             then()
 
@@ -129,7 +109,6 @@ class SessionDetailScreen(Screen[bool]):
     Dismisses with True when the session was moved to the trash.
     """
 
-    CSS_PATH = CSS_FILE
     HORIZONTAL_BREAKPOINTS = BREAKPOINTS
     HELP_TITLE = "Session detail"
     HELP_NOTES = [
@@ -151,8 +130,9 @@ class SessionDetailScreen(Screen[bool]):
                 show=False),
     ]
 
-    def __init__(self, transcript: Transcript) -> None:
+    def __init__(self, context: ScreenContext, transcript: Transcript) -> None:
         super().__init__()
+        self.context = context
         self.transcript = transcript
         self._follow_list = False
         """Scroll the transcript to the highlighted question (off until the first paint, so
@@ -168,7 +148,7 @@ class SessionDetailScreen(Screen[bool]):
             yield OptionList(*options, id="detail-questions")
             with VerticalScroll(id="detail-transcript"):
                 for n, turn in enumerate(t.turns, 1):
-                    yield Markdown(turn_markdown(turn, n, host(self).bank, level=2),
+                    yield Markdown(turn_markdown(turn, n, self.context.bank, level=2),
                                    id=f"turn-{n}",
                                    classes="detail-turn" + (" -later" if n > 1 else ""))
                 if not t.turns:
@@ -257,23 +237,22 @@ class SessionDetailScreen(Screen[bool]):
             self.notify("This session has no questions to retry.", severity="warning")
             return
         turn = self.transcript.turns[index]
-        app = host(self)
-        if app.bank.get(turn.question_id) is None:
+        if self.context.bank.get(turn.question_id) is None:
             self.notify(f"'{turn.question_id}' is no longer in the question bank.",
                         title="Cannot retry", severity="error")
             return
-        app.start_session(
+        self.post_message(StartSession(
             SessionSettings(question_ids=[turn.question_id], follow_ups=False),
             retry_of={"session": self.transcript.id, "question_id": turn.question_id,
                       "overall": turn.overall},
-        )
+        ))
 
     def action_export(self) -> None:
-        export_session(self, self.transcript.id)
+        export_session(self, self.context, self.transcript.id)
 
     def action_delete(self) -> None:
         t = self.transcript
-        confirm_and_trash(self, t.id, describe(t.id, t.started_at, len(t.turns), t.overall),
+        confirm_and_trash(self, self.context, t.id, describe(t.id, t.started_at, len(t.turns), t.overall),
                           then=lambda: self.dismiss(True))
 
 
@@ -302,8 +281,10 @@ def _valid_date(value: str) -> bool:
 class ReviewScreen(Screen[None]):
     """Saved sessions, newest first, with filters and a preview of the highlighted one."""
 
-    CSS_PATH = CSS_FILE
     HORIZONTAL_BREAKPOINTS = BREAKPOINTS
+    AUTO_FOCUS = ""
+    """Nothing takes focus on mount: the table does once the sessions are loaded (a loading
+    widget cannot take focus, and the filters must not catch the first keys)."""
     HELP_TITLE = "Review past sessions"
     HELP_NOTES = [
         "Every saved session, newest first. Filter by category, or by start date: type a date "
@@ -334,8 +315,9 @@ class ReviewScreen(Screen[None]):
             self.sessions = sessions
             self.problems = problems
 
-    def __init__(self) -> None:
+    def __init__(self, context: ScreenContext) -> None:
         super().__init__()
+        self.context = context
         self.sessions: list[SessionDigest] = []
         """Every readable session, newest first (before filtering)."""
         self.session_filter = SessionFilter()
@@ -380,7 +362,7 @@ class ReviewScreen(Screen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="review-load",
           description="Reading saved sessions")
     def load_sessions(self) -> None:
-        sessions, problems = host(self).store.digests()
+        sessions, problems = self.context.store.digests()
         self.post_message(self.SessionsLoaded(sessions, problems))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -415,14 +397,15 @@ class ReviewScreen(Screen[None]):
 
     # -------------------------------------------------------------- table
     @property
-    def visible(self) -> list[SessionDigest]:
+    def shown_sessions(self) -> list[SessionDigest]:
+        """The sessions that pass the filters (not `visible`, which is Textual's)."""
         return [s for s in self.sessions if self.session_filter.keep(s)]
 
     def refresh_table(self) -> None:
         table = self.query_one("#review-table", DataTable)
         keep = self.selected_id
         table.clear()
-        shown = self.visible
+        shown = self.shown_sessions
         for s in shown:
             questions = str(s.questions) if s.finished else f"{s.answered}/{s.planned}"
             categories = ", ".join(short_category_name(c) for c in s.categories)
@@ -530,7 +513,7 @@ class ReviewScreen(Screen[None]):
         if session_id is None:
             return
         try:
-            transcript = host(self).store.load(session_id)
+            transcript = self.context.store.load(session_id)
         except TranscriptError as exc:
             self.notify(str(exc), title="Cannot open the session", severity="error")
             return
@@ -539,18 +522,18 @@ class ReviewScreen(Screen[None]):
             if deleted:
                 self.load_sessions()
 
-        self.app.push_screen(SessionDetailScreen(transcript), closed)
+        self.app.push_screen(SessionDetailScreen(self.context, transcript), closed)
 
     def action_export(self) -> None:
         session_id = self.selected_id
         if session_id is not None:
-            export_session(self, session_id)
+            export_session(self, self.context, session_id)
 
     def action_delete(self) -> None:
         s = self.selected
         if s is None:
             return
-        confirm_and_trash(self, s.id, describe(s.id, s.started_at, s.questions, s.overall),
+        confirm_and_trash(self, self.context, s.id, describe(s.id, s.started_at, s.questions, s.overall),
                           then=self.load_sessions)
 
     def action_reload(self) -> None:

@@ -13,6 +13,8 @@ from textual.widgets import Button, Checkbox, Header, Input, Label, Select, Stat
 
 from ...interview import SessionSettings
 from ...vocabulary import CATEGORY_NAMES, LEVELS, SPECIALIZATIONS
+from ..context import ScreenContext
+from ..messages import StartSession
 from ..widgets.key_footer import KeyFooter
 
 ANY = "any"
@@ -57,6 +59,10 @@ class SetupScreen(Screen[None]):
         Binding("ctrl+s,f2", "start", "Start", id="setup.start", key_display="^s/F2"),
         Binding("escape", "back", "Back", id="setup.back"),
     ]
+
+    def __init__(self, context: ScreenContext) -> None:
+        super().__init__()
+        self.context = context
 
     def compose(self) -> ComposeResult:
         yield Header(icon="◆")
@@ -111,7 +117,7 @@ class SetupScreen(Screen[None]):
     @on(Select.Changed)
     @on(Input.Changed, "#setup-count")
     def _update_matches(self) -> None:
-        bank = self.app.bank  # type: ignore[attr-defined]
+        bank = self.context.bank
         pool = len(bank.filter(*self._filters()))
         count = self._count()
         label = self.query_one("#setup-matches", Static)
@@ -155,7 +161,7 @@ class SetupScreen(Screen[None]):
     def action_start(self) -> None:
         settings = self.settings()
         if settings is not None:
-            self.app.start_session(settings)  # type: ignore[attr-defined]
+            self.post_message(StartSession(settings))
 
     @on(Button.Pressed, "#setup-back")
     def action_back(self) -> None:

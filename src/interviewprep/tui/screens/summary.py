@@ -10,6 +10,8 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from ...interview import InterviewSession, SessionSummary
+from ..context import ScreenContext
+from ..messages import GoHome
 from ..widgets.bullets import BulletList
 from ..widgets.display import (
     bar,
@@ -35,9 +37,10 @@ class SummaryScreen(Screen[None]):
         Binding("s", "again", "New session", id="summary.again"),
     ]
 
-    def __init__(self, session: InterviewSession, summary: SessionSummary, closing: str = ""
-                 ) -> None:
+    def __init__(self, context: ScreenContext, session: InterviewSession, summary: SessionSummary,
+                 closing: str = "") -> None:
         super().__init__()
+        self.context = context
         self.session = session
         self.summary = summary
         self.closing = closing
@@ -98,9 +101,8 @@ class SummaryScreen(Screen[None]):
         self.query_one("#summary-weakest", Static).update(
             self._element_rows(summary.weakest, "✗", "$text-error",
                                "No weak spots across this session."))
-        show_path = getattr(self.app, "show_path", str)
         self.query_one("#summary-saved", Static).update(Content.assemble(
-            ("Saved to  ", "$text-muted"), show_path(summary.transcript_path)))
+            ("Saved to  ", "$text-muted"), self.context.show_path(summary.transcript_path)))
 
     @staticmethod
     def _element_rows(items: list[tuple[str, float]], mark: str, colour: str, empty: str
@@ -114,10 +116,7 @@ class SummaryScreen(Screen[None]):
         )
 
     def action_home(self) -> None:
-        self.app.go_home()  # type: ignore[attr-defined]
+        self.post_message(GoHome())
 
     def action_again(self) -> None:
-        from .setup import SetupScreen
-
-        self.app.go_home()  # type: ignore[attr-defined]
-        self.app.push_screen(SetupScreen())
+        self.post_message(GoHome(open_setup=True))

@@ -9,7 +9,7 @@ from textual.widgets import LoadingIndicator, Static
 
 
 class ScorerStatus(HorizontalGroup):
-    """Watches `app.scorer_state` and `app.scorer_detail`."""
+    """Shows the scorer's state; its screen calls show() when the app reports a change."""
 
     DEFAULT_CSS = """
     ScorerStatus {
@@ -19,17 +19,21 @@ class ScorerStatus(HorizontalGroup):
     }
     """
 
+    def __init__(self, state: str = "loading", detail: str = "", *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._state = state
+        self._detail = detail
+
     def compose(self) -> ComposeResult:
         yield LoadingIndicator()
         yield Static(markup=False)
 
     def on_mount(self) -> None:
-        self.watch(self.app, "scorer_state", self._changed)
-        self.watch(self.app, "scorer_detail", self._changed)
+        self.show(self._state, self._detail)
 
-    def _changed(self, _value: str) -> None:
-        state = getattr(self.app, "scorer_state", "loading")
-        detail = getattr(self.app, "scorer_detail", "")
+    def show(self, state: str, detail: str) -> None:
+        """loading | ready | failed, with the progress line, the runtime or the reason."""
+        self._state, self._detail = state, detail
         self.query_one(LoadingIndicator).display = state == "loading"
         label = self.query_one(Static)
         if state == "loading":

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_cli
 from interviewprep import locations
+from support.cli import run_cli
 
-FIXTURES = Path(__file__).parent / "fixtures" / "transcripts"
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "transcripts"
 GOOD = sorted(FIXTURES.glob("*.json"))
 V1 = FIXTURES / "v1" / "20250210-173000-0a1b2c.json"
 CORRUPT = FIXTURES / "corrupt" / "20250315-120000-badf00.json"

@@ -19,7 +19,7 @@ from interviewprep.transcripts.export import (
     to_text,
 )
 
-FIXTURES = Path(__file__).parent / "fixtures" / "transcripts"
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "transcripts"
 REGENERATE = "regenerate with: .venv/bin/python tests/fixtures/transcripts/regenerate.py --expected"
 
 

@@ -10,10 +10,11 @@ import sys
 import time
 from pathlib import Path
 
-from tests.conftest import run_cli
+import pytest
 
 from interviewprep.interview import InterviewSession, SessionSettings, plan_questions
 from interviewprep.transcripts import TranscriptStore
+from support.cli import run_cli
 
 ANSWER_1 = (
     "At a logistics company I led the move of our warehouse system to the cloud.\n"
@@ -28,6 +29,7 @@ def transcripts(home: Path) -> list[dict]:
     return [json.loads(p.read_text()) for p in sorted(folder.glob("*.json"))]
 
 
+@pytest.mark.slow
 def test_plain_mode_runs_a_session_from_stdin_and_saves_it(isolated_home):
     stdin = ANSWER_1 + "\n" + ANSWER_2 + "\n"
     result = run_cli("practice", "--plain", "--count", "2", "--seed", "7", "--no-follow-ups",
@@ -44,6 +46,7 @@ def test_plain_mode_runs_a_session_from_stdin_and_saves_it(isolated_home):
     assert {e["id"] for e in first["feedback"]["elements"]} == set(saved["turns"][0]["elements"])
 
 
+@pytest.mark.slow
 def test_plain_mode_asks_a_follow_up_and_scores_it_with_the_first_answer(isolated_home):
     stdin = "I did some planning.\n\nWe went live on time and saved 20% of the budget.\n\n"
     result = run_cli("practice", "--plain", "--count", "1", "--seed", "3",
@@ -75,6 +78,7 @@ def test_end_of_input_mid_session_leaves_a_resumable_transcript(isolated_home, e
     assert reloaded.finished and len(reloaded.turns) == 3 and reloaded.turns[2].skipped
 
 
+@pytest.mark.slow
 def test_plain_resume_carries_on_where_it_stopped(isolated_home):
     first = run_cli("practice", "--plain", "--count", "2", "--seed", "11", "--no-follow-ups",
                     stdin=ANSWER_1 + "\n")
@@ -86,6 +90,7 @@ def test_plain_resume_carries_on_where_it_stopped(isolated_home):
     assert saved["finished_at"] and len(saved["turns"]) == 2
 
 
+@pytest.mark.slow
 def test_a_killed_session_keeps_every_submitted_answer(isolated_home):
     proc = subprocess.Popen(
         [sys.executable, "-m", "interviewprep", "practice", "--plain", "--count", "3",

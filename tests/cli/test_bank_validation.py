@@ -6,9 +6,9 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from tests.conftest import run_cli
 
 from interviewprep.bank import load_app_bank, validate_paths
+from support.cli import run_cli
 
 GOOD = """\
 questions:

@@ -14,7 +14,7 @@ from interviewprep.tui.app import InterviewPrepApp
 from interviewprep.tui.screens.progress import ProgressScreen
 from interviewprep.tui.screens.review import ReviewScreen
 
-FIXTURES = Path(__file__).parent / "fixtures" / "transcripts"
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "transcripts"
 
 
 class ScorerStandIn:
@@ -36,7 +36,7 @@ def open_screen(screen_factory, *keys: str):
     async def run_before(pilot) -> None:
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
-        pilot.app.push_screen(screen_factory())
+        pilot.app.push_screen(screen_factory(pilot.app.context))
         await pilot.pause()
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()

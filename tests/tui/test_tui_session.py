@@ -5,13 +5,15 @@ from __future__ import annotations
 import asyncio
 import json
 
+import pytest
+
 from interviewprep.tui.app import InterviewPrepApp
 from interviewprep.tui.screens.home import HomeScreen
 from interviewprep.tui.screens.interview import InterviewScreen
 from interviewprep.tui.screens.setup import SetupScreen
 from interviewprep.tui.screens.summary import SummaryScreen
 from interviewprep.tui.widgets.feedback import FeedbackPanel
-from test_tui_support import wait_for_scorer
+from support.tui import wait_for_scorer
 
 SHORT_ANSWER = "We hired two contractors and it went fine."
 PROBE_ANSWER = ("It was at a regional insurer during a claims system rebuild; I met the "
@@ -36,6 +38,7 @@ async def _wait(pilot) -> None:
     await pilot.pause()
 
 
+@pytest.mark.slow
 def test_two_question_session_with_the_real_scorer(isolated_home):
     asyncio.run(_two_question_session(isolated_home))
 

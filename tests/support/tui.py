@@ -9,8 +9,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
-
 from interviewprep.bank import Question
 from interviewprep.interview import SessionSettings
 from interviewprep.scoring.feedback import ElementCoverage, Feedback
@@ -183,37 +181,3 @@ def save_sample_sessions(bank_questions: list[Question]) -> list[Transcript]:
         store.save(transcript)
         made.append(transcript)
     return made
-
-
-@pytest.fixture(scope="session")
-def real_scorer(tmp_path_factory):
-    """The real scorer, loaded once for the tests that only need it ready (not its loading)."""
-    import os
-
-    from interviewprep.bank import load_app_bank
-    from interviewprep.scoring.scorer import Scorer
-
-    home = tmp_path_factory.mktemp("scorer-home")
-    previous = os.environ.get("INTERVIEWPREP_HOME")
-    os.environ["INTERVIEWPREP_HOME"] = str(home)
-    try:
-        bank, _ = load_app_bank()
-        return Scorer.load(bank.elements, progress=lambda _m: None)
-    finally:
-        if previous is None:
-            os.environ.pop("INTERVIEWPREP_HOME", None)
-        else:
-            os.environ["INTERVIEWPREP_HOME"] = previous
-
-
-def test_the_double_points_its_evidence_inside_the_answer():
-    from interviewprep.bank import load_app_bank
-
-    bank, _ = load_app_bank()
-    question = next(iter(bank.questions.values()))
-    answer = "First sentence here. Second one follows! And a third?"
-    feedback = FixedFeedbackScorerDouble(bank.elements).score_question(question, answer)
-    for element in feedback.elements:
-        if element.evidence_span:
-            start, end = element.evidence_span
-            assert answer[start:end] == element.evidence

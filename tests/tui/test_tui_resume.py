@@ -10,8 +10,7 @@ from interviewprep.transcripts import TranscriptStore
 from interviewprep.tui.app import InterviewPrepApp
 from interviewprep.tui.dialogs.confirm import ConfirmDialog
 from interviewprep.tui.screens.interview import InterviewScreen
-from test_tui_support import (  # noqa: F401 - real_scorer is a fixture
-    real_scorer,
+from support.tui import (
     start_and_submit,
     wait_for_scorer,
 )
@@ -61,7 +60,7 @@ async def _resume(scorer, session_id: str) -> None:
         assert screen.mode == "answer"
 
 
-def test_quit_mid_session_leaves_a_resumable_transcript(real_scorer):  # noqa: F811
+def test_quit_mid_session_leaves_a_resumable_transcript(real_scorer):
     session_id = asyncio.run(_quit_mid_session(real_scorer))
     store = TranscriptStore()
     transcript = store.load(session_id)
@@ -104,7 +103,7 @@ async def _waits_for_scorer(scorer) -> None:
         assert screen.session.transcript.model, "model info recorded once the scorer arrived"
 
 
-def test_an_answer_submitted_before_the_scorer_is_ready_waits_for_it(real_scorer):  # noqa: F811
+def test_an_answer_submitted_before_the_scorer_is_ready_waits_for_it(real_scorer):
     asyncio.run(_waits_for_scorer(real_scorer))
 
 

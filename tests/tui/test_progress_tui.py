@@ -6,7 +6,7 @@ import pytest
 from textual.widgets import OptionList, Static
 
 from interviewprep.tui.screens.progress import ProgressScreen
-from test_review_tui import GOOD, V1, ReviewTestApp, install, pilot_test, settle
+from support.review_app import GOOD, V1, ReviewTestApp, install, pilot_test, settle
 
 
 def text_of(screen, selector: str) -> str:

@@ -16,7 +16,7 @@ from interviewprep.tui.screens.interview import InterviewScreen
 from interviewprep.tui.screens.question_detail import QuestionDetailScreen
 from interviewprep.tui.screens.setup import SetupScreen
 from interviewprep.tui.screens.summary import SummaryScreen
-from test_tui_support import FixedFeedbackScorerDouble, wait_for_scorer
+from support.tui import FixedFeedbackScorerDouble, wait_for_scorer
 
 
 def navigation_app() -> InterviewPrepApp:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import json
 
-from tests.conftest import run_cli
-
 from interviewprep.bank import CATEGORIES
+from support.cli import run_cli
 
 CONTRACT_KEYS = {"id", "category", "levels", "specializations", "text", "elements",
                  "model_answer", "follow_ups"}

@@ -7,12 +7,14 @@ import os
 import subprocess
 import sys
 
-from tests.conftest import run_cli
+import pytest
 
 from interviewprep.bank import validate_paths
 from interviewprep.transcripts import TranscriptStore
+from support.cli import run_cli
 
 
+@pytest.mark.slow
 def test_binary_garbage_on_plain_stdin_is_scored_and_saved(isolated_home):
     garbage = bytes(b for b in range(256) if b not in (10, 13))
     result = subprocess.run(
@@ -40,6 +42,7 @@ def test_recursive_and_exploding_yaml_aliases_are_refused(tmp_path):
     assert "more than" in messages["bomb.yaml"]
 
 
+@pytest.mark.slow
 def test_a_bad_question_text_in_a_batch_does_not_stop_the_batch(tmp_path):
     batch = tmp_path / "b.jsonl"
     batch.write_text('{"id":"q","answer":"I led it","question":"\\ud800"}\n'

@@ -9,8 +9,7 @@ from interviewprep.tui.app import InterviewPrepApp
 from interviewprep.tui.dialogs.message import MessageDialog
 from interviewprep.tui.screens.interview import InterviewScreen
 from interviewprep.tui.screens.summary import SummaryScreen
-from test_tui_support import (  # noqa: F401 - real_scorer is a fixture
-    real_scorer,
+from support.tui import (
     start_and_submit,
     wait_for_scorer,
 )
@@ -60,7 +59,7 @@ async def _retry_session(scorer) -> None:
         assert app.screen.session.transcript.retry_of == retry_of
 
 
-def test_a_retry_session_shows_the_change_from_the_earlier_attempt(real_scorer):  # noqa: F811
+def test_a_retry_session_shows_the_change_from_the_earlier_attempt(real_scorer):
     asyncio.run(_retry_session(real_scorer))
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from interviewprep.interview import SessionSettings
 from interviewprep.tui.app import InterviewPrepApp
-from test_tui_support import (
+from support.tui import (
     FixedFeedbackScorerDouble,
     StillClock,
     masked_path,

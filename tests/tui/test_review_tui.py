@@ -6,10 +6,6 @@ screens use (bank, store, scorer, start_session, the help key) and records start
 
 from __future__ import annotations
 
-import asyncio
-import functools
-import shutil
-from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
 
@@ -19,82 +15,23 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Input, OptionList, Select
 
 from interviewprep import locations
-from interviewprep.bank import load_app_bank
-from interviewprep.interview.session import SessionSettings
-from interviewprep.transcripts import TranscriptStore
 from interviewprep.transcripts.export import to_markdown
 from interviewprep.tui.dialogs.confirm import ConfirmDialog
 from interviewprep.tui.screens.review import ReviewScreen, SessionDetailScreen
-
-FIXTURES = Path(__file__).parent / "fixtures" / "transcripts"
-GOOD = sorted(FIXTURES.glob("*.json"))
-V1 = FIXTURES / "v1" / "20250210-173000-0a1b2c.json"
-CORRUPT = FIXTURES / "corrupt" / "20250315-120000-badf00.json"
-NEWEST_FIRST = ["20250324-081455-d1e7aa", "20250317-201130-c45e02", "20250310-190205-8b27de",
-                "20250303-184512-3fa9c1"]
-_BANK = None
-
-
-def shared_bank():
-    global _BANK
-    if _BANK is None:
-        _BANK, _ = load_app_bank()
-    return _BANK
-
-
-def install(*paths: Path) -> Path:
-    """Copy fixture transcripts into this test's transcripts folder."""
-    folder = locations.transcripts_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    for path in paths:
-        shutil.copy(path, folder / path.name)
-    return folder
-
-
-class ReviewTestApp(App[None]):
-    """Test double: the app attributes the review and progress screens rely on."""
-
-    BINDINGS = [Binding("f1,question_mark", "help", "Help", id="test.help")]
-
-    def __init__(self, screen_factory: Any) -> None:
-        super().__init__()
-        self.bank = shared_bank()
-        self.store = TranscriptStore()
-        self.scorer = None
-        self.started: list[tuple[SessionSettings, dict | None]] = []
-        self._screen_factory = screen_factory
-
-    def on_mount(self) -> None:
-        self.push_screen(self._screen_factory())
-
-    def start_session(self, settings: SessionSettings, retry_of: dict | None = None) -> bool:
-        self.started.append((settings, retry_of))
-        return True
-
-    def action_help(self) -> None:
-        from interviewprep.tui.screens.help import HelpScreen
-
-        self.push_screen(HelpScreen(self.screen))
-
-
-def pilot_test(fn: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
-    """Run an async Pilot test on a fresh event loop (no async pytest plugin needed)."""
-
-    @functools.wraps(fn)
-    def run(*args: Any, **kwargs: Any) -> None:
-        asyncio.run(fn(*args, **kwargs))
-
-    return run
-
-
-def notifications(app: App) -> list[Any]:
-    return list(app._notifications)
-
-
-async def settle(app: App, pilot: Any) -> None:
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+from support.review_app import (  # noqa: F401
+    _BANK,
+    CORRUPT,
+    FIXTURES,
+    GOOD,
+    NEWEST_FIRST,
+    V1,
+    ReviewTestApp,
+    install,
+    notifications,
+    pilot_test,
+    settle,
+    shared_bank,
+)
 
 
 def row_keys(table: DataTable) -> list[str]:

@@ -12,7 +12,7 @@ from interviewprep import locations
 from interviewprep.transcripts import SCHEMA_VERSION, TranscriptError, TranscriptStore
 from interviewprep.transcripts.index import index_path
 
-FIXTURES = Path(__file__).parent / "fixtures" / "transcripts"
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "transcripts"
 GOOD = sorted(FIXTURES.glob("*.json"))
 V1 = FIXTURES / "v1" / "20250210-173000-0a1b2c.json"
 CORRUPT = FIXTURES / "corrupt" / "20250315-120000-badf00.json"

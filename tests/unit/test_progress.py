@@ -13,7 +13,7 @@ from interviewprep.transcripts import TranscriptStore
 from interviewprep.transcripts.index import SessionDigest, TurnDigest
 from interviewprep.transcripts.progress import progress_report, sparkline
 
-FIXTURES = Path(__file__).parent / "fixtures" / "transcripts"
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "transcripts"
 
 
 @pytest.mark.parametrize("values, low, high, expected", [

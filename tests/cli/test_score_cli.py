@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import json
 
-from tests.conftest import run_cli
+import pytest
+
+from support.cli import run_cli
 
 
 def lines(*records) -> str:
     return "\n".join(r if isinstance(r, str) else json.dumps(r) for r in records) + "\n"
 
 
+@pytest.mark.slow
 def test_batch_follows_the_contract(tmp_path, element_bank):
     question = element_bank.filter(category="scenario")[0]
     batch = tmp_path / "in.jsonl"
@@ -40,6 +43,7 @@ def test_batch_follows_the_contract(tmp_path, element_bank):
     assert len(out[2]["elements"]) == 8
 
 
+@pytest.mark.slow
 def test_bad_lines_are_named_and_exit_2_while_good_lines_are_scored(tmp_path):
     batch = tmp_path / "in.jsonl"
     batch.write_text(lines(
@@ -59,6 +63,7 @@ def test_bad_lines_are_named_and_exit_2_while_good_lines_are_scored(tmp_path):
     assert all("error" in o for o in out[1:])
 
 
+@pytest.mark.slow
 def test_single_answer_human_readable_and_json(tmp_path, element_bank):
     question = element_bank.filter(category="behavioral")[0]
     answer = tmp_path / "answer.txt"
@@ -82,6 +87,7 @@ def test_unknown_question_and_missing_file_are_clear_errors(tmp_path):
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.slow
 def test_scoring_never_imports_torch(tmp_path):
     code = (
         "import sys, json\n"
