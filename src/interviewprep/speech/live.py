@@ -130,7 +130,8 @@ class LiveTranscription:
     def _transcribe(self, samples: np.ndarray, start: int, end: int) -> None:
         stretch = samples[start:end]
         if np.count_nonzero(frame_rms(stretch) >= 0.006):
-            chunk = self._get_transcriber().transcribe_samples(stretch, offset=start / SAMPLE_RATE)
+            chunk = self._get_transcriber().transcribe_samples(
+                stretch, offset=start / SAMPLE_RATE, before=self.text_so_far)
             self._chunks.append(chunk)
         self._done_upto = end
         if self.on_text:
