@@ -16,6 +16,9 @@ DOMAIN_MODULES = [
     "interviewprep.locations",
     "interviewprep.vocabulary",
     "interviewprep.fileio",
+    "interviewprep.speech.live",
+    "interviewprep.speech.transcribe",
+    "interviewprep.speech.voice",
 ]
 
 

@@ -22,12 +22,14 @@ from textual.worker import Worker, WorkerState
 
 from ..bank import Bank, load_app_bank
 from ..interview import InterviewSession, SessionError, SessionSettings
+from ..speech.voice import Voice
 from ..transcripts import TranscriptError, TranscriptStore
 from .context import ScorerSlot, ScreenContext
 from .messages import GoHome, QuitRequested, ReloadScorer, ResumeSession, ScorerChanged, StartSession
 
 if TYPE_CHECKING:
     from ..interview.session import AnswerScorer
+    from ..speech.sources import AudioInputFactory
     from .screens.interview import InterviewScreen
 
 STYLESHEETS: list[str | PurePath] = [Path(__file__).with_name("app.tcss"),
@@ -98,15 +100,18 @@ class InterviewPrepApp(App[None]):
         clock: Callable[[], float] = time.monotonic,
         show_path: Callable[[Path], str] = _home_relative,
         cursor_blink: bool = True,
+        audio_input: AudioInputFactory | None = None,
     ) -> None:
         """`scorer_loader`, `clock`, `show_path` and `cursor_blink` exist for tests and
-        snapshots: a deterministic clock, no machine paths on screen, a still cursor."""
+        snapshots: a deterministic clock, no machine paths on screen, a still cursor.
+        `audio_input` replaces the microphone (a WAV file played back, in tests)."""
         super().__init__()
         self.start_settings = start_settings
         self.resume_id = resume_id
         bank, self.bank_errors = load_app_bank(bank_paths)
         self.context = ScreenContext(bank=bank, store=TranscriptStore(), scorer=ScorerSlot(),
-                                     clock=clock, show_path=show_path, cursor_blink=cursor_blink)
+                                     clock=clock, show_path=show_path, cursor_blink=cursor_blink,
+                                     voice=Voice(audio_input))
         """What every screen is given: bank, store, the scorer slot and the test hooks."""
         self._scorer_loader = scorer_loader or self._load_real_scorer
         self.theme = "nord"

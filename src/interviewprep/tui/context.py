@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..bank import Bank
+from ..speech.voice import Voice
 from ..transcripts import TranscriptStore
 
 if TYPE_CHECKING:
@@ -46,3 +47,5 @@ class ScreenContext:
     show_path: Callable[[Path], str] = str
     """How a file path is written on screen (tests mask machine paths)."""
     cursor_blink: bool = True
+    voice: Voice = field(default_factory=Voice)
+    """Recording: the input to open (the microphone, or a file in tests) and the speech model."""
