@@ -84,3 +84,35 @@ def test_score_takes_text_or_audio_not_both(tmp_path, spoken_answer_wav):
     result = run_cli("score", "--question", QUESTION, "--answer-file", str(text),
                      "--answer-audio", str(spoken_answer_wav))
     assert result.returncode == 2 and "one of --answer-file" in result.stderr
+
+
+def test_plain_voice_records_transcribes_and_keeps_delivery(tmp_path, isolated_home):
+    from support.speech import speak
+
+    wav = speak("When our supplier was late, I moved the testing forward, told the sponsor the "
+                "same day, and we still opened the site on time.", tmp_path / "short.wav")
+    # Enter starts recording, Enter stops, Enter keeps the transcript; then end of input.
+    result = run_cli("practice", "--plain", "--voice", "--count", "1", "--seed", "2",
+                     "--no-follow-ups", stdin="\n\n\n",
+                     env={"INTERVIEWPREP_AUDIO_INPUT": str(wav)})
+    assert result.returncode == 0, result.stderr
+    assert "Transcript: When our supplier" in result.stdout
+    assert "Spoken delivery:" in result.stdout and "wpm" in result.stdout
+    saved = json.loads(next((isolated_home / "data" / "transcripts").glob("*.json")).read_text())
+    attempt = saved["turns"][0]["attempts"][0]
+    assert attempt["answer"].startswith("When our supplier")
+    assert attempt["delivery"]["duration_s"] == pytest.approx(_seconds(wav), abs=0.05)
+
+
+def test_plain_voice_without_a_microphone_says_so_once_and_reads_typing(isolated_home):
+    from interviewprep.speech.microphone import microphone_problem
+
+    if microphone_problem() is None:
+        pytest.skip("this machine has a microphone; the no-microphone path cannot be shown")
+    result = run_cli("practice", "--plain", "--voice", "--count", "2", "--seed", "2",
+                     "--no-follow-ups", stdin="We moved testing forward.\n\n\n")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count("Voice answers are unavailable") == 1
+    assert "Overall:" in result.stdout
+    saved = json.loads(next((isolated_home / "data" / "transcripts").glob("*.json")).read_text())
+    assert saved["turns"][0]["attempts"][0]["delivery"] is None

@@ -35,7 +35,7 @@ def cmd_practice(args: argparse.Namespace) -> int:
     if args.plain:
         from .plain import run_plain
 
-        return run_plain(settings, bank_paths=args.bank or None)
+        return run_plain(settings, bank_paths=args.bank or None, voice=args.voice)
     from ..tui.app import InterviewPrepApp
 
     InterviewPrepApp(start_settings=settings, bank_paths=args.bank or None).run()
@@ -66,11 +66,18 @@ def cmd_resume(args: argparse.Namespace) -> int:
         from .plain import run_plain
 
         settings = SessionSettings.from_json(transcript.settings)
-        return run_plain(settings, bank_paths=args.bank or None, resume=transcript)
+        return run_plain(settings, bank_paths=args.bank or None, resume=transcript,
+                         voice=args.voice)
     from ..tui.app import InterviewPrepApp
 
     InterviewPrepApp(resume_id=transcript.id, bank_paths=args.bank or None).run()
     return EXIT_OK
+
+
+def _add_voice_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--voice", action="store_true",
+                   help="with --plain: answer out loud (Enter starts and stops recording); the "
+                        "TUI always offers F6")
 
 
 def register(subparsers: Subparsers) -> None:
@@ -83,6 +90,7 @@ def register(subparsers: Subparsers) -> None:
     p.add_argument("--no-timer", action="store_true", help="hide the 2-minute timer")
     p.add_argument("--plain", action="store_true",
                    help="line-based interview on standard input/output (no TUI)")
+    _add_voice_option(p)
     add_bank_option(p)
     p.set_defaults(func=cmd_practice)
 
@@ -90,4 +98,5 @@ def register(subparsers: Subparsers) -> None:
     p.add_argument("id", nargs="?", metavar="ID", help="session id, or a unique prefix of it")
     add_bank_option(p)
     p.add_argument("--plain", action="store_true", help="carry on line by line, without the TUI")
+    _add_voice_option(p)
     p.set_defaults(func=cmd_resume)

@@ -61,6 +61,8 @@ class FilePlayback:
         self.finished.set()
 
     def stop(self) -> None:
+        """Stop once the file has played to its end: a recording on disk is the whole answer."""
+        self.finished.wait(timeout=len(self.samples) / SAMPLE_RATE / max(self._speed, 1.0) + 10)
         self._stop.set()
         self._thread.join(timeout=5)
 
@@ -68,3 +70,11 @@ class FilePlayback:
 def file_playback(path: Path, *, speed: float = 1.0) -> AudioInputFactory:
     """An AudioInputFactory that plays `path` instead of opening the microphone."""
     return lambda on_block: FilePlayback(path, on_block, speed=speed)
+
+
+def input_from_environment() -> AudioInputFactory | None:
+    """INTERVIEWPREP_AUDIO_INPUT=FILE.wav: play that file, as fast as it reads, for recording."""
+    import os
+
+    value = os.environ.get("INTERVIEWPREP_AUDIO_INPUT")
+    return file_playback(Path(value), speed=0.0) if value else None

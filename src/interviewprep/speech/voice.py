@@ -6,8 +6,12 @@ first records: the microphone check imports sounddevice, the first transcription
 
 from __future__ import annotations
 
+import os
 import threading
 from typing import TYPE_CHECKING
+
+AUDIO_INPUT_ENV = "INTERVIEWPREP_AUDIO_INPUT"
+"""Set to a WAV file, recording plays that file instead of the microphone (scripts, tests)."""
 
 if TYPE_CHECKING:
     from .sources import AudioInput, AudioInputFactory, BlockSink
@@ -18,7 +22,12 @@ class Voice:
     """Recording and transcription, shared by every screen of one run."""
 
     def __init__(self, audio_input: AudioInputFactory | None = None) -> None:
-        """`audio_input` replaces the microphone (a WAV file played back, in tests)."""
+        """`audio_input` replaces the microphone (a WAV file played back, in tests); without
+        it, INTERVIEWPREP_AUDIO_INPUT=FILE.wav does the same for scripts."""
+        if audio_input is None and os.environ.get(AUDIO_INPUT_ENV):
+            from .sources import input_from_environment
+
+            audio_input = input_from_environment()
         self.audio_input = audio_input
         self.told_unavailable = False
         """The user was told once why voice answers are unavailable."""
