@@ -31,7 +31,7 @@ class TranscriptSource(Protocol):
     def parse(self, path: Path, data: dict[str, Any]) -> Transcript: ...
 
 
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 """Bump when SessionDigest changes shape: older index files are then ignored and rebuilt."""
 
 
@@ -50,6 +50,23 @@ class TurnDigest:
     seconds: float = 0.0
     element_scores: dict[str, float] = field(default_factory=dict)
     """Element id -> score (0-1) in the feedback that counts for the turn."""
+    delivery: dict[str, float] | None = None
+    """The last spoken attempt's words_per_minute, fillers_per_minute, long_pauses (count) and
+    duration_s; None when every answer was typed."""
+
+
+def _delivery_digest(turn: Any) -> dict[str, float] | None:
+    spoken = [a.delivery for a in turn.attempts if isinstance(a.delivery, dict)]
+    if not spoken:
+        return None
+    last = spoken[-1]
+    try:
+        return {"words_per_minute": float(last["words_per_minute"]),
+                "fillers_per_minute": float(last["fillers_per_minute"]),
+                "long_pauses": float(len(last.get("long_pauses") or [])),
+                "duration_s": float(last["duration_s"])}
+    except (KeyError, TypeError, ValueError):
+        return None  # a hand-edited delivery is left out of the trends, the rest still counts
 
 
 @dataclass
@@ -143,6 +160,7 @@ class SessionDigest:
                 skipped=turn.skipped,
                 seconds=round(turn.seconds, 1),
                 element_scores=scores,
+                delivery=_delivery_digest(turn),
             ))
         return cls(
             id=transcript.id,
