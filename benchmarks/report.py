@@ -56,6 +56,17 @@ def _cross_validated(cv: dict) -> list[str]:
                   "settled by a third labeler (cells it could not settle are dropped). Per element: "
                   + ", ".join(f"{e} {v:.1%}" for e, v in agree["per_element"].items()) + "."]
     return lines
+def kept_sections(path: Path) -> str:
+    """Sections other benchmarks own (`<!-- section:NAME -->` ... `<!-- /section:NAME -->`),
+    carried over unchanged when this report rewrites the file."""
+    import re
+
+    if not path.exists():
+        return ""
+    text = path.read_text(encoding="utf-8")
+    blocks = [m.group(0) for m in re.finditer(r"<!-- section:(\S+) -->.*?<!-- /section:\1 -->",
+                                               text, re.S)]
+    return "".join(f"\n{block}\n" for block in blocks)
 
 
 def write_results(r: dict, path: Path) -> None:
@@ -155,4 +166,4 @@ def write_results(r: dict, path: Path) -> None:
         "per answer. The runtime therefore uses int8 (per-channel weights on the MatMuls only; "
         "cosine to sentence-transformers >= 0.99 on answer sentences).",
     ]
-    path.write_text("\n".join(lines) + "\n")
+    path.write_text("\n".join(lines) + "\n" + kept_sections(path))

@@ -23,6 +23,9 @@ DOMAIN_MODULES = [
     "interviewprep.jd.readiness",
     "interviewprep.jd.interview",
     "interviewprep.jd.store",
+    "interviewprep.speech.live",
+    "interviewprep.speech.transcribe",
+    "interviewprep.speech.voice",
 ]
 
 

@@ -38,6 +38,9 @@ def _rating_line(result: TurnResult, question_id: str) -> str | None:
     return (line + f".\n(Disagree? Afterwards: `interviewprep rate {question_id} knew` "
             "if you knew it, or `... again` to see it again tomorrow.)")
 
+if TYPE_CHECKING:
+    from ..speech.spoken import SpokenAnswer
+
 
 def _read_answer(stdin: TextIO, on_stories: Callable[[], None] | None = None) -> str | None:
     """Lines until an empty line; None at end of input with nothing typed."""
@@ -118,11 +121,65 @@ def _job_context(name: str | None, scorer: Scorer) -> JobContext | None:
     except PostingError as exc:
         warn(f"{exc}; carrying on without the job posting")
         return None
+class _VoiceAnswers:
+    """`--voice`: each answer is recorded (Enter starts, Enter stops), transcribed, shown, and
+    accepted with Enter or replaced by a typed correction. Unavailable: said once, then typing."""
+
+    def __init__(self, say: Callable[[str], None], stdin: TextIO) -> None:
+        from ..speech.voice import Voice
+
+        self.voice = Voice()
+        self.say = say
+        self.stdin = stdin
+        self.problem = self.voice.problem()
+        if self.problem:
+            say(f"(Voice answers are unavailable: {self.problem}. Type your answers instead.)")
+
+    def read(self) -> tuple[str | None, SpokenAnswer | None]:
+        """(answer text or None at end of input, the recording it came from)."""
+        if self.problem:
+            return _read_answer(self.stdin), None
+        self.say("(Press Enter to start recording, Enter again to stop; or type your answer.)")
+        first = self.stdin.readline()
+        if first == "":
+            return None, None
+        if first.strip():  # typing after all: this line is the start of the answer
+            rest = _read_answer(self.stdin) or ""
+            return first.rstrip("\n") + ("\n" + rest if rest else ""), None
+        spoken = self._record()
+        if spoken is None:
+            self.say("(Type your answer instead; an empty line ends it.)")
+            return _read_answer(self.stdin), None
+        self.say(f"Transcript: {spoken.text}")
+        self.say("(Enter keeps it; or type a corrected answer, ending with an empty line.)")
+        corrected = _read_answer(self.stdin)
+        return (corrected if corrected and corrected.strip() else spoken.text), spoken
+
+    def _record(self) -> SpokenAnswer | None:
+        from ..speech.errors import SpeechError
+        from ..speech.live import LiveTranscription
+
+        live = LiveTranscription(self.voice.transcriber, source="the recording")
+        try:
+            audio = self.voice.open(live.feed)
+        except SpeechError as exc:
+            live.cancel()
+            self.say(f"(Recording failed: {exc}.)")
+            return None
+        self.say("Recording... press Enter to stop.")
+        self.stdin.readline()
+        audio.stop()
+        progress(f"Transcribing {live.elapsed_s:.0f} s of speech ...")
+        try:
+            return live.finish()
+        except SpeechError as exc:
+            self.say(f"(The recording could not be used: {exc}.)")
+            return None
 
 
 def run_plain(settings: SessionSettings, stdin: TextIO = sys.stdin, out: TextIO = sys.stdout,
               bank_paths: list[Path] | None = None, resume: Transcript | None = None,
-              show_stories: bool = False) -> int:
+              show_stories: bool = False, voice: bool = False) -> int:
     def say(text: str = "") -> None:
         print(text, file=out, flush=True)
 
@@ -162,6 +219,11 @@ def run_plain(settings: SessionSettings, stdin: TextIO = sys.stdin, out: TextIO 
         "End of input (Ctrl-D) ends the session.)")
     if stories is not None and not show_stories:
         say(f"(Type {STORIES_COMMAND} on a line of its own to see which of your stories fit.)")
+    voice_answers = _VoiceAnswers(say, stdin) if voice else None
+
+    def read_answer() -> tuple[str | None, SpokenAnswer | None]:
+        return voice_answers.read() if voice_answers else (_read_answer(stdin), None)
+
     try:
         while not session.done:
             question = session.current
@@ -175,7 +237,10 @@ def run_plain(settings: SessionSettings, stdin: TextIO = sys.stdin, out: TextIO 
             on_stories: Callable[[], None] | None = None
             if stories is not None:
                 on_stories = functools.partial(stories.suggest, question.text)
-            answer = _read_answer(stdin, on_stories)
+            if voice_answers is None:
+                answer, spoken = _read_answer(stdin, on_stories), None
+            else:
+                answer, spoken = voice_answers.read()
             if answer is None:
                 if session.path.exists():
                     say("\nEnd of input: the session is saved and can be resumed "
@@ -185,7 +250,7 @@ def run_plain(settings: SessionSettings, stdin: TextIO = sys.stdin, out: TextIO 
                 session.skip()
                 say("(skipped)")
                 continue
-            result = session.submit(answer, time.monotonic() - started)
+            result = session.submit(answer, time.monotonic() - started, spoken=spoken)
             say()
             say(render_text(result.feedback))
             if stories is not None:
@@ -195,14 +260,19 @@ def run_plain(settings: SessionSettings, stdin: TextIO = sys.stdin, out: TextIO 
                 say(rating_line)
             if result.schedule_notice:
                 warn(result.schedule_notice)
+            if result.delivery is not None:
+                say(f"\nSpoken delivery: {result.delivery.summary()}")
+                for note in result.delivery.notes:
+                    say(f"  - {note}")
             if result.probe:
                 say()
                 say(f"Interviewer: {result.probe}")
                 say("(Answer the follow-up, or an empty line to move on.)")
                 started = time.monotonic()
-                follow = _read_answer(stdin)
+                follow, spoken = read_answer()
                 if follow and follow.strip():
-                    combined = session.submit_follow_up(follow, time.monotonic() - started)
+                    combined = session.submit_follow_up(follow, time.monotonic() - started,
+                                                        spoken=spoken)
                     say()
                     say(f"With your follow-up: {combined.previous_overall} → "
                         f"{combined.feedback.overall}/100"

@@ -63,7 +63,7 @@ def cmd_practice(args: argparse.Namespace) -> int:
         from .plain import run_plain
 
         return run_plain(settings, bank_paths=args.bank or None,
-                         show_stories=getattr(args, "stories", False))
+                         show_stories=getattr(args, "stories", False), voice=args.voice)
     from ..tui.app import InterviewPrepApp
 
     InterviewPrepApp(start_settings=settings, bank_paths=args.bank or None).run()
@@ -121,11 +121,17 @@ def cmd_resume(args: argparse.Namespace) -> int:
 
         settings = SessionSettings.from_json(transcript.settings)
         return run_plain(settings, bank_paths=args.bank or None, resume=transcript,
-                         show_stories=getattr(args, "stories", False))
+                         show_stories=getattr(args, "stories", False), voice=args.voice)
     from ..tui.app import InterviewPrepApp
 
     InterviewPrepApp(resume_id=transcript.id, bank_paths=args.bank or None).run()
     return EXIT_OK
+
+
+def _add_voice_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--voice", action="store_true",
+                   help="with --plain: answer out loud (Enter starts and stops recording); the "
+                        "TUI always offers F6")
 
 
 def register(subparsers: Subparsers) -> None:
@@ -150,6 +156,7 @@ def register(subparsers: Subparsers) -> None:
                    "(without it, type ?stories before an answer)")
     p.add_argument("--jd", metavar="NAME",
                    help="plan the questions from a saved job posting (see `interviewprep jd list`)")
+    _add_voice_option(p)
     add_bank_option(p)
     p.set_defaults(func=cmd_practice)
 
@@ -159,4 +166,5 @@ def register(subparsers: Subparsers) -> None:
     p.add_argument("--plain", action="store_true", help="carry on line by line, without the TUI")
     p.add_argument("--stories", action="store_true",
                    help="plain mode: show your best-fitting stories under every question")
+    _add_voice_option(p)
     p.set_defaults(func=cmd_resume)

@@ -230,6 +230,13 @@ def cmd_progress(args: argparse.Namespace) -> int:
         print("\nWeakest elements (mean of the last 3 sessions that asked for them)")
         for trend in report.weakest_elements:
             print(f"  {trend.recent:.2f}  {trend.name}")
+    spoken = report.spoken
+    if spoken.answers:
+        print(f"\nSpoken answers ({spoken.answers}): {spoken.words_per_minute:.0f} words a minute, "
+              f"{spoken.fillers_per_minute:.1f} fillers a minute, {spoken.long_pauses:.1f} long "
+              f"pauses and {spoken.seconds:.0f} s each on average")
+        print(trend_line("Pace (wpm)", spoken.pace, 90, 190, ".0f"))
+        print(trend_line("Fillers per minute", spoken.fillers, 0, 10, ".1f"))
     if report.weakest_questions:
         print("\nQuestions to practise again (latest score)")
         for q in report.weakest_questions:

@@ -27,6 +27,9 @@ from ..schedule import (
     rate_answer,
 )
 from ..scoring.feedback import Feedback
+from ..speech.answer import apply_recording
+from ..speech.delivery import Delivery, assess_delivery
+from ..speech.spoken import SpokenAnswer
 from ..transcripts import Attempt, FollowUp, Transcript, TranscriptStore, Turn
 from ..transcripts.model import now_iso
 from . import lines
@@ -151,6 +154,8 @@ class TurnResult:
     """When the question is due again (None if no schedule is kept for this session)."""
     schedule_notice: str | None = None
     """Why the schedule could not be updated, or what was repaired while loading it."""
+    delivery: Delivery | None = None
+    """For a spoken answer: pace, fillers, pauses and speaking time from the recording."""
 
 
 @dataclass
@@ -345,15 +350,19 @@ class InterviewSession:
         return turn
 
     # ------------------------------------------------------------------ actions
-    def submit(self, answer: str, seconds: float = 0.0) -> TurnResult:
-        """Score an answer (first try or retry) to the current question and save."""
+    def submit(self, answer: str, seconds: float = 0.0,
+               spoken: SpokenAnswer | None = None) -> TurnResult:
+        """Score an answer (first try or retry) to the current question and save. `spoken`:
+        the recording it was transcribed from (the text may have been corrected since)."""
         question = self.current
         if question is None:
             raise SessionError("the session is over")
         feedback = self._require_scorer().score_question(question, answer)
+        delivery = apply_recording(feedback, spoken) if spoken is not None else None
         turn = self._turn_for_current()
         previous = turn.overall if turn.attempts else None
-        turn.attempts.append(Attempt(answer=answer, feedback=feedback.to_json(), seconds=seconds))
+        turn.attempts.append(Attempt(answer=answer, feedback=feedback.to_json(), seconds=seconds,
+                                     delivery=delivery.to_json() if delivery else None))
         turn.follow_up = None
         turn.skipped = False
         probe = None
@@ -377,7 +386,8 @@ class InterviewSession:
                 [e.id for e in feedback.elements if e.status == "missing"],
                 follow_up=turn.follow_up is not None, names=names).to_json()
         self.save()
-        result = TurnResult(feedback, probe=probe, previous_overall=previous)
+        result = TurnResult(feedback, probe=probe, previous_overall=previous,
+                            delivery=delivery)
         self._schedule_result(result, turn)
         return result
 
@@ -424,8 +434,10 @@ class InterviewSession:
                 if (e := feedback.element(ref.id)) is not None and e.score < PROBE_BELOW]
         return max(gaps)[2] if gaps else None
 
-    def submit_follow_up(self, answer: str, seconds: float = 0.0) -> TurnResult:
-        """Score the probe's answer together with the first answer and save."""
+    def submit_follow_up(self, answer: str, seconds: float = 0.0,
+                         spoken: SpokenAnswer | None = None) -> TurnResult:
+        """Score the probe's answer together with the first answer and save. A spoken
+        follow-up keeps its own delivery; the combined content score has no single recording."""
         question = self.current
         turn = self.current_turn
         if question is None or turn is None or turn.follow_up is None:
@@ -437,11 +449,13 @@ class InterviewSession:
         turn.follow_up.answer = answer
         turn.follow_up.feedback = feedback.to_json()
         turn.follow_up.seconds = seconds
+        delivery = assess_delivery(spoken) if spoken is not None else None
+        turn.follow_up.delivery = delivery.to_json() if delivery else None
         self._awaiting_probe = False
         self.save()
         return TurnResult(feedback, previous_overall=first.overall,
                           newly_covered=[e.id for e in feedback.elements
-                                         if e.covered and e.id not in before])
+                                         if e.covered and e.id not in before], delivery=delivery)
 
     def skip_follow_up(self) -> None:
         turn = self.current_turn

@@ -60,6 +60,23 @@ class TurnDigest:
     """When the first answer was submitted."""
     rating: dict[str, Any] | None = None
     """The turn's spaced-repetition rating as saved in the transcript (None in older ones)."""
+    delivery: dict[str, float] | None = None
+    """The last spoken attempt's words_per_minute, fillers_per_minute, long_pauses (count) and
+    duration_s; None when every answer was typed."""
+
+
+def _delivery_digest(turn: Any) -> dict[str, float] | None:
+    spoken = [a.delivery for a in turn.attempts if isinstance(a.delivery, dict)]
+    if not spoken:
+        return None
+    last = spoken[-1]
+    try:
+        return {"words_per_minute": float(last["words_per_minute"]),
+                "fillers_per_minute": float(last["fillers_per_minute"]),
+                "long_pauses": float(len(last.get("long_pauses") or [])),
+                "duration_s": float(last["duration_s"])}
+    except (KeyError, TypeError, ValueError):
+        return None  # a hand-edited delivery is left out of the trends, the rest still counts
 
 
 @dataclass
@@ -161,6 +178,7 @@ class SessionDigest:
                 skipped=turn.skipped,
                 seconds=round(turn.seconds, 1),
                 element_scores=scores,
+                delivery=_delivery_digest(turn),
             ))
         return cls(
             id=transcript.id,

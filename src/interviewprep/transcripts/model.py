@@ -32,6 +32,8 @@ class Attempt:
     seconds: float = 0.0
     """Time from the question appearing to the answer being submitted."""
     submitted_at: str = field(default_factory=now_iso)
+    delivery: dict[str, Any] | None = None
+    """A spoken answer's delivery (speech.delivery.Delivery.to_json()); None when typed."""
 
     @property
     def overall(self) -> int | None:
@@ -52,6 +54,8 @@ class FollowUp:
     feedback: dict[str, Any] | None = None
     """Feedback on the first answer and this one together."""
     seconds: float = 0.0
+    delivery: dict[str, Any] | None = None
+    """A spoken follow-up's delivery; None when typed."""
 
 
 @dataclass

@@ -114,6 +114,31 @@ class QuestionRecord:
 
 
 @dataclass
+class SpokenProgress:
+    """How the spoken answers were delivered, over all sessions."""
+
+    answers: int = 0
+    words_per_minute: float | None = None
+    """Mean pace."""
+    fillers_per_minute: float | None = None
+    long_pauses: float | None = None
+    """Mean long pauses per spoken answer."""
+    seconds: float | None = None
+    """Mean speaking time."""
+    pace: Trend = field(default_factory=lambda: Trend("pace", "Pace (wpm)"))
+    fillers: Trend = field(default_factory=lambda: Trend("fillers", "Fillers per minute"))
+
+    def to_json(self) -> dict[str, Any]:
+        def r(v: float | None, n: int) -> float | None:
+            return None if v is None else round(v, n)
+
+        return {"answers": self.answers, "words_per_minute": r(self.words_per_minute, 1),
+                "fillers_per_minute": r(self.fillers_per_minute, 2),
+                "long_pauses": r(self.long_pauses, 2), "seconds": r(self.seconds, 1),
+                "pace": self.pace.to_json(1), "fillers": self.fillers.to_json(2)}
+
+
+@dataclass
 class ProgressReport:
     """Everything the progress screen and `interviewprep progress` show."""
 
@@ -132,6 +157,8 @@ class ProgressReport:
     elements: list[Trend] = field(default_factory=list)
     weakest_elements: list[Trend] = field(default_factory=list)
     weakest_questions: list[QuestionRecord] = field(default_factory=list)
+    spoken: SpokenProgress = field(default_factory=SpokenProgress)
+    """Delivery of the answers given out loud."""
 
     @property
     def empty(self) -> bool:
@@ -148,6 +175,7 @@ class ProgressReport:
             "elements": [t.to_json(3) for t in self.elements],
             "weakest_elements": [t.to_json(3) for t in self.weakest_elements],
             "weakest_questions": [q.to_json() for q in self.weakest_questions],
+            "spoken": self.spoken.to_json(),
         }
 
 
@@ -169,6 +197,7 @@ def progress_report(
     by_category: dict[str, Trend] = {}
     by_element: dict[str, Trend] = {}
     questions: dict[str, QuestionRecord] = {}
+    spoken_all: list[dict[str, float]] = []
     for digest in ordered:
         answered = [t for t in digest.turns if t.overall is not None]
         report.skipped += sum(1 for t in digest.turns if t.overall is None)
@@ -198,6 +227,13 @@ def progress_report(
                 turn.question_id, turn.question_text, turn.category))
             record.scores.append(turn.overall or 0)
             record.last_session, record.last_started_at = digest.id, digest.started_at
+        spoken = [t.delivery for t in answered if t.delivery]
+        if spoken:
+            spoken_all += spoken
+            report.spoken.pace.points.append(point(_mean(d["words_per_minute"] for d in spoken)))
+            report.spoken.fillers.points.append(point(_mean(d["fillers_per_minute"] for d in spoken)))
+            report.spoken.pace.samples += len(spoken)
+            report.spoken.fillers.samples += len(spoken)
         for category, scores in per_category.items():
             trend = by_category.setdefault(category, Trend(category, category))
             trend.points.append(point(_mean(scores)))
@@ -207,6 +243,12 @@ def progress_report(
             trend.points.append(point(_mean(values)))
             trend.samples += len(values)
 
+    if spoken_all:
+        report.spoken.answers = len(spoken_all)
+        report.spoken.words_per_minute = _mean(d["words_per_minute"] for d in spoken_all)
+        report.spoken.fillers_per_minute = _mean(d["fillers_per_minute"] for d in spoken_all)
+        report.spoken.long_pauses = _mean(d["long_pauses"] for d in spoken_all)
+        report.spoken.seconds = _mean(d["duration_s"] for d in spoken_all)
     cat_names = dict(category_names or {})
     for trend in by_category.values():
         trend.name = cat_names.get(trend.id, trend.id)

@@ -23,6 +23,7 @@ from textual.worker import Worker, WorkerState
 from ..bank import Bank, load_app_bank
 from ..interview import InterviewSession, SessionError, SessionSettings
 from ..schedule import ScheduleStore
+from ..speech.voice import Voice
 from ..transcripts import TranscriptError, TranscriptStore
 from .context import ScorerSlot, ScreenContext
 from .messages import (
@@ -38,6 +39,7 @@ from .messages import (
 
 if TYPE_CHECKING:
     from ..interview.session import AnswerScorer
+    from ..speech.sources import AudioInputFactory
     from .screens.interview import InterviewScreen
 
 STYLESHEETS: list[str | PurePath] = [Path(__file__).with_name("app.tcss"),
@@ -109,9 +111,11 @@ class InterviewPrepApp(App[None]):
         clock: Callable[[], float] = time.monotonic,
         show_path: Callable[[Path], str] = _home_relative,
         cursor_blink: bool = True,
+        audio_input: AudioInputFactory | None = None,
     ) -> None:
         """`scorer_loader`, `clock`, `show_path` and `cursor_blink` exist for tests and
-        snapshots: a deterministic clock, no machine paths on screen, a still cursor."""
+        snapshots: a deterministic clock, no machine paths on screen, a still cursor.
+        `audio_input` replaces the microphone (a WAV file played back, in tests)."""
         super().__init__()
         self.start_settings = start_settings
         self.resume_id = resume_id
@@ -119,7 +123,7 @@ class InterviewPrepApp(App[None]):
         store = TranscriptStore()
         self.context = ScreenContext(bank=bank, store=store, scorer=ScorerSlot(),
                                      clock=clock, show_path=show_path, cursor_blink=cursor_blink,
-                                     schedule=ScheduleStore(store))
+                                     schedule=ScheduleStore(store), voice=Voice(audio_input))
         """What every screen is given: bank, store, the scorer slot and the test hooks."""
         self._scorer_loader = scorer_loader or self._load_real_scorer
         self.theme = "nord"

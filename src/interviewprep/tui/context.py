@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..bank import Bank
 from ..schedule import ScheduleStore
+from ..speech.voice import Voice
 from ..transcripts import TranscriptStore
 
 if TYPE_CHECKING:
@@ -78,3 +79,5 @@ class ScreenContext:
     """The job-posting analyser, shared by the job-posting screens."""
     schedule: ScheduleStore | None = None
     """The spaced-repetition schedule sessions update (None: ratings saved, no schedule kept)."""
+    voice: Voice = field(default_factory=Voice)
+    """Recording: the input to open (the microphone, or a file in tests) and the speech model."""

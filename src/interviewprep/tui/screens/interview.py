@@ -7,6 +7,7 @@ Scoring runs in a thread worker that posts `FeedbackReady`; the answer box is lo
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import ComposeResult
@@ -29,6 +30,12 @@ from ..widgets.answer import AnswerBox, AnswerStatus
 from ..widgets.chat import ChatLog, ChatMessage
 from ..widgets.feedback import FeedbackPanel
 from ..widgets.key_footer import KeyFooter
+from ..widgets.recording import RecordingBar
+
+if TYPE_CHECKING:
+    from ...speech.live import LiveTranscription
+    from ...speech.sources import AudioInput
+    from ...speech.spoken import SpokenAnswer
 
 ANSWERING = ("answer", "follow_up", "retry")
 BOX_TITLES = {"answer": "Your answer", "follow_up": "Your answer to the follow-up",
@@ -55,6 +62,10 @@ class InterviewScreen(Screen[None]):
         "out) and g asks to see it again tomorrow.",
         "Every answer is saved as you go. If you quit, the session can be resumed from the "
         "home screen or with `interviewprep resume`.",
+        "Answer out loud: F6 starts recording from the microphone and F6 again stops. The "
+        "transcript lands in the answer box to correct before you submit, and the feedback "
+        "adds your pace, filler words, long pauses and speaking time. Nothing leaves this "
+        "machine: the speech model runs here, loaded the first time you record.",
     ]
     HELP_EXTRA_KEYS = [("esc", "In the answer box: done typing (leave the box)"),
                        ("↑ ↓ pgup pgdn", "Out of the box: scroll the feedback")]
@@ -62,6 +73,9 @@ class InterviewScreen(Screen[None]):
         Binding("ctrl+s,f2", "submit", "Submit", id="interview.submit", key_display="^s/F2",
                 show=False),
         Binding("f4", "skip", "Skip", id="interview.skip", key_display="F4", show=False),
+        # Shown in the footer by the answer box's own F6; out of the box it stays a valid key.
+        Binding("f6", "record", "Record", id="interview.record", key_display="F6", show=False,
+                tooltip="Start or stop recording your answer from the microphone."),
         Binding("n", "next", "Next", id="interview.next"),
         Binding("r", "retry", "Retry", id="interview.retry"),
         Binding("f3,m", "model_answer", "Model answer", id="interview.model_answer",
@@ -112,6 +126,12 @@ class InterviewScreen(Screen[None]):
             self.story_id = story_id
             self.title = title
             self.used = used
+    class TranscriptReady(Message):
+        """The recording was transcribed (posted from the transcription thread)."""
+
+        def __init__(self, spoken: SpokenAnswer) -> None:
+            super().__init__()
+            self.spoken = spoken
 
     def __init__(self, context: ScreenContext, session: InterviewSession, *,
                  resumed: bool = False) -> None:
@@ -126,6 +146,12 @@ class InterviewScreen(Screen[None]):
         self._mode_before_scoring = "answer"
         self.stories_told: dict[str, str] = {}
         """Per question id: the story the latest answer to it told."""
+        self._live: LiveTranscription | None = None
+        self._audio: AudioInput | None = None
+        self._box_prefix = ""
+        """What was in the answer box when recording started; the transcript goes after it."""
+        self._spoken: SpokenAnswer | None = None
+        """The recording the box's text came from, until the answer is submitted."""
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
@@ -137,6 +163,7 @@ class InterviewScreen(Screen[None]):
                 with HorizontalGroup(id="scoring"):
                     yield LoadingIndicator()
                     yield Static("Scoring your answer…", id="scoring-text", markup=False)
+                yield RecordingBar(id="recording")
                 yield AnswerBox(id="answer", cursor_blink=self.context.cursor_blink)
             yield FeedbackPanel(id="feedback")
         yield KeyFooter(show_command_palette=False)
@@ -204,6 +231,8 @@ class InterviewScreen(Screen[None]):
             return mode in ANSWERING
         if action == "skip":
             return mode in ANSWERING
+        if action == "record":
+            return mode in ANSWERING
         typing = isinstance(self.focused, AnswerBox)
         if action in ("next", "retry"):
             # Letters go into the answer box while it has focus.
@@ -251,10 +280,15 @@ class InterviewScreen(Screen[None]):
         self.query_one(FeedbackPanel).clear_feedback()
         self.remove_class("-show-feedback")
         self.box.clear()
+        self._spoken = None
         self.mode = "answer"
 
     def action_submit(self) -> None:
         if self.mode not in ANSWERING:
+            return
+        if self.recording_state != "idle":
+            self.notify("Stop the recording first (F6), then check the text and submit.",
+                        severity="warning")
             return
         text = self.box.text
         if not text.strip():
@@ -266,11 +300,13 @@ class InterviewScreen(Screen[None]):
         self._mode_before_scoring = self.mode
         self.query_one(AnswerStatus).elapsed = seconds
         self.mode = "scoring"
-        self.score_answer(kind, text, seconds)
+        spoken, self._spoken = self._spoken, None
+        self.score_answer(kind, text, seconds, spoken)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="scoring",
           description="Scoring the answer")
-    def score_answer(self, kind: str, text: str, seconds: float) -> None:
+    def score_answer(self, kind: str, text: str, seconds: float,
+                     spoken: SpokenAnswer | None = None) -> None:
         slot = self.context.scorer
         session = self.session
         if session.scorer is None:
@@ -287,9 +323,9 @@ class InterviewScreen(Screen[None]):
             if not session.transcript.model:
                 session.transcript.model = dict(getattr(scorer, "model_info", {}) or {})
         if kind == "follow_up":
-            result = session.submit_follow_up(text, seconds)
+            result = session.submit_follow_up(text, seconds, spoken=spoken)
         else:
-            result = session.submit(text, seconds)
+            result = session.submit(text, seconds, spoken=spoken)
         self.post_message(self.FeedbackReady(result, kind))
 
     def on_interview_screen_waiting_for_scorer(self) -> None:
@@ -309,7 +345,7 @@ class InterviewScreen(Screen[None]):
         feedback = result.feedback
         self.query_one(FeedbackPanel).show_feedback(
             feedback, heading=heading, previous_overall=result.previous_overall,
-            newly_covered=result.newly_covered, names=names,
+            newly_covered=result.newly_covered, names=names, delivery=result.delivery,
         )
         chat = self.query_one(ChatLog)
         if result.previous_overall is not None:
@@ -387,6 +423,8 @@ class InterviewScreen(Screen[None]):
         if event.worker.group == "rating" and event.state == WorkerState.ERROR:
             self.notify(f"The rating could not be saved: {event.worker.error}",
                         title="Review rating", severity="error")
+        if event.worker.group == "speech" and event.state == WorkerState.ERROR:
+            self._speech_failed(event.worker.error)
             return
         if event.worker.group != "scoring" or event.state != WorkerState.ERROR:
             return
@@ -402,6 +440,132 @@ class InterviewScreen(Screen[None]):
             f"{error or type(error).__name__}\n\nYour answer is still in the box: submit it "
             "again, or skip the question with F4.",
         ))
+
+    # ------------------------------------------------------------------ voice
+    @property
+    def recording_state(self) -> str:
+        """idle · recording · transcribing."""
+        return self.query_one(RecordingBar).state
+
+    def action_record(self) -> None:
+        if self.mode not in ANSWERING:
+            return
+        state = self.recording_state
+        if state == "recording":
+            self._stop_recording()
+        elif state == "idle":
+            self._start_recording()
+
+    def _start_recording(self) -> None:
+        from ...speech.errors import MicrophoneUnavailable
+        from ...speech.live import LiveTranscription
+
+        voice = self.context.voice
+        problem = voice.problem()
+        if problem:
+            self._tell_voice_unavailable(problem)
+            return
+        live = LiveTranscription(voice.transcriber, source="the recording",
+                                 on_text=self._partial_from_thread)
+        try:
+            self._audio = voice.open(live.feed)
+        except MicrophoneUnavailable as exc:
+            live.cancel()
+            self._tell_voice_unavailable(str(exc))
+            return
+        self._live = live
+        text = self.box.text.rstrip()
+        self._box_prefix = f"{text}\n\n" if text else ""
+        self.box.read_only = True
+        self._placeholder = self.box.placeholder
+        self.box.placeholder = ("Listening… speak your answer, F6 stops. The text appears here "
+                                "as you go, to correct before you submit.")
+        bar = self.query_one(RecordingBar)
+        bar.elapsed, bar.level_db, bar.state = 0.0, -90.0, "recording"
+        self._meter = self.set_interval(0.1, self._update_meter)
+        self.refresh_bindings()
+
+    def _tell_voice_unavailable(self, problem: str) -> None:
+        voice = self.context.voice
+        if voice.told_unavailable:
+            self.notify("Voice answers are unavailable here; type your answer.",
+                        severity="warning")
+            return
+        voice.told_unavailable = True
+        self.notify(f"Voice answers are unavailable: {problem}. Typing works as before.",
+                    title="No recording", severity="warning", timeout=12)
+
+    def _update_meter(self) -> None:
+        live = self._live
+        if live is None:
+            return
+        bar = self.query_one(RecordingBar)
+        bar.elapsed, bar.level_db = live.elapsed_s, live.level_db
+        if live.too_long:
+            self.notify("Ten minutes is the limit for one answer: recording stopped.",
+                        severity="warning")
+            self._stop_recording()
+
+    def _stop_recording(self) -> None:
+        if self._audio is not None:
+            self._audio.stop()
+            self._audio = None
+        if hasattr(self, "_meter"):
+            self._meter.stop()
+        self.query_one(RecordingBar).state = "transcribing"
+        if self._live is not None:
+            self.finish_transcription(self._live)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="speech",
+          description="Transcribing the recording")
+    def finish_transcription(self, live: LiveTranscription) -> None:
+        self.post_message(self.TranscriptReady(live.finish()))
+
+    def _partial_from_thread(self, text: str) -> None:
+        try:
+            self.app.call_from_thread(self._show_partial, text)
+        except RuntimeError:
+            pass  # the app is closing
+
+    def _show_partial(self, text: str) -> None:
+        if self._live is not None:
+            self.box.load_text(self._box_prefix + text)
+            self.query_one(AnswerStatus).words = self.box.words
+
+    def _restore_placeholder(self) -> None:
+        placeholder = getattr(self, "_placeholder", None)
+        if placeholder is not None:
+            self.box.placeholder = placeholder
+
+    def on_interview_screen_transcript_ready(self, message: TranscriptReady) -> None:
+        self._restore_placeholder()
+        self._live = None
+        self._spoken = message.spoken
+        self.query_one(RecordingBar).state = "idle"
+        self.box.read_only = self.mode not in ANSWERING
+        self.box.load_text(self._box_prefix + message.spoken.text)
+        self.box.move_cursor(self.box.document.end)
+        self.box.focus()
+        self.query_one(AnswerStatus).words = self.box.words
+        self.notify("Check the transcript and correct it if needed, then submit (ctrl+s).",
+                    timeout=6)
+        self.refresh_bindings()
+
+    def _speech_failed(self, error: BaseException | None) -> None:
+        self._restore_placeholder()
+        self._live = None
+        self.query_one(RecordingBar).state = "idle"
+        self.box.read_only = self.mode not in ANSWERING
+        self.box.load_text(self._box_prefix.rstrip())
+        self.notify(f"{error or 'The recording could not be transcribed'}. Record again (F6) or "
+                    "type your answer.", title="Recording not used", severity="error", timeout=10)
+        self.refresh_bindings()
+
+    def on_unmount(self) -> None:
+        if self._audio is not None:
+            self._audio.stop()
+        if self._live is not None:
+            self._live.cancel()
 
     def action_skip(self) -> None:
         mode = self.mode

@@ -217,8 +217,19 @@ class ProgressScreen(Screen[None]):
             (f"{report.attempts} attempts incl. retries · {report.skipped} skipped · {span}",
              "$text-muted"),
         ))
-        self.query_one("#progress-overall", Static).update(
-            trend_line(report.overall, 100, 0, name="All answers"))
+        overall = trend_line(report.overall, 100, 0, name="All answers")
+        spoken = report.spoken
+        if spoken.answers:
+            overall = Content("\n").join([
+                overall,
+                Content.assemble(
+                    ("Spoken  ", "bold"),
+                    f"{spoken.answers} answers · {spoken.words_per_minute:.0f} wpm · "
+                    f"{spoken.fillers_per_minute:.1f} fillers/min · {spoken.long_pauses:.1f} "
+                    f"long pauses · {spoken.seconds:.0f} s each", ("  (comfortable: 110-160 wpm)",
+                                                                  "$text-muted")),
+            ])
+        self.query_one("#progress-overall", Static).update(overall)
         self.query_one("#progress-categories", Static).update(
             Content("\n").join(trend_line(t, 100, 0) for t in report.categories))
         self.query_one("#progress-elements", Static).update(
