@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from ..scoring.signals import speaking_time_verdict
 from .spoken import SpokenAnswer
 
 PACE_BAND = (110.0, 160.0)
@@ -67,18 +68,6 @@ class Delivery:
         return (f"{self.words_per_minute:.0f} wpm ({self.pace}) · {self.fillers} filler"
                 f"{'' if self.fillers == 1 else 's'} ({self.fillers_per_minute:.1f}/min) · "
                 f"{pauses} long pause{'' if pauses == 1 else 's'} · {minutes}:{seconds:02d} spoken")
-
-
-def speaking_time_verdict(seconds: float) -> str:
-    if seconds < 20:
-        return "too short"
-    if seconds < TARGET_SECONDS[0]:
-        return "short"
-    if seconds <= TARGET_SECONDS[1]:
-        return "good"
-    if seconds <= 180:
-        return "long"
-    return "too long"
 
 
 def pace_verdict(words_per_minute: float) -> str:
