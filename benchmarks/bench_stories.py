@@ -142,9 +142,12 @@ def section(r: dict) -> str:
         f"Cut-offs: {', '.join(f'{k} >= {v:.3f}' for k, v in r['cutoffs'].items())}. "
         f"Standardised weights: {', '.join(f'{k} {v:+.2f}' for k, v in r['weights'].items())}.",
         "",
-        "Caveat: each bank has only 8 stories, so a random order already finds a strong story in "
-        "the top 3 for about 3 questions in 8; four held-out candidates are few, so treat the "
-        "second decimal as noise.",
+        "Caveats: each bank has only 8 stories, so a random order already finds a strong story "
+        "in the top 3 for about 3 questions in 8, and four held-out candidates are few: treat the "
+        "second decimal as noise. The held-out figures were printed on every run while the "
+        "features and competency cues were being chosen, so they are less independent than a "
+        "hold-out looked at once. When two cut-offs are equal a band is empty: the training "
+        "pairs did not separate it from its neighbour better than merging them.",
         END,
         "",
     ])

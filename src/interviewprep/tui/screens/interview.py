@@ -87,6 +87,9 @@ class InterviewScreen(Screen[None]):
                 tooltip="Override the review rating: you knew it, so it comes back later."),
         Binding("g", "rate('again')", "Again", id="interview.rate_again",
                 tooltip="Override the review rating: see this question again tomorrow."),
+        # The same key on narrow screens, kept out of the footer there (it has no room).
+        Binding("f8", "stories_narrow", "", id="interview.stories_narrow",
+                key_display="F8", show=False),
         Binding("f5", "toggle_view", "Feedback", id="interview.toggle_view",
                 key_display="F5"),
         Binding("escape", "leave", "Leave", id="interview.leave",
@@ -101,11 +104,14 @@ class InterviewScreen(Screen[None]):
     class FeedbackReady(Message):
         """An answer was scored (posted from the scoring thread)."""
 
-        def __init__(self, result: TurnResult, kind: str) -> None:
+        def __init__(self, result: TurnResult, kind: str,
+                     story: tuple[str, str, int] | None = None) -> None:
             super().__init__()
             self.result = result
             self.kind = kind
             """answer | retry | follow_up"""
+            self.story = story
+            """The story the answer told: (id, title, times told), or None."""
 
     class RatingChanged(Message):
         """The candidate's rating override was saved (posted from the rating thread)."""
@@ -117,15 +123,6 @@ class InterviewScreen(Screen[None]):
     class WaitingForScorer(Message):
         """The answer is queued until the scorer finishes loading."""
 
-    class StoryDetected(Message):
-        """The answer retold one of the candidate's stories (posted from a worker)."""
-
-        def __init__(self, question_id: str, story_id: str, title: str, used: int) -> None:
-            super().__init__()
-            self.question_id = question_id
-            self.story_id = story_id
-            self.title = title
-            self.used = used
     class TranscriptReady(Message):
         """The recording was transcribed (posted from the transcription thread)."""
 
@@ -245,8 +242,8 @@ class InterviewScreen(Screen[None]):
                     and turn.rating is not None)
         if action == "model_answer":
             return mode != "done"
-        if action == "stories":
-            return mode != "done"
+        if action in ("stories", "stories_narrow"):
+            return mode != "done" and (action == "stories") != self.has_class("-narrow")
         if action == "toggle_view":
             return self.has_class("-narrow") and not typing
         return True
@@ -326,7 +323,10 @@ class InterviewScreen(Screen[None]):
             result = session.submit_follow_up(text, seconds, spoken=spoken)
         else:
             result = session.submit(text, seconds, spoken=spoken)
-        self.post_message(self.FeedbackReady(result, kind))
+        question = session.current
+        # In the same worker, so the summary never misses the story of the last answer.
+        story = self._detect_story(question.id, result.feedback.answer) if question else None
+        self.post_message(self.FeedbackReady(result, kind, story))
 
     def on_interview_screen_waiting_for_scorer(self) -> None:
         self.query_one("#scoring-text", Static).update(
@@ -357,7 +357,13 @@ class InterviewScreen(Screen[None]):
                              f"{'under F5' if self.has_class('-narrow') else 'on the right'}")
         question = self.session.current
         if question is not None:
-            self.detect_story(question.id, feedback.answer)
+            if message.story is None:
+                self.stories_told.pop(question.id, None)
+            else:
+                story_id, title, used = message.story
+                self.stories_told[question.id] = story_id
+                chat.say("note", f"This answer told your story “{title}” (told {used} "
+                                 f"time{'s' if used != 1 else ''} so far).")
         if result.rating is not None and kind == "answer":
             chat.say("note", self._rating_note(result))
         if result.schedule_notice:
@@ -369,24 +375,20 @@ class InterviewScreen(Screen[None]):
             self.add_class("-show-feedback")
             self.mode = "review"
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="story-told",
-          description="Finding the story the answer told")
-    def detect_story(self, question_id: str, answer: str) -> None:
+    def _detect_story(self, question_id: str, answer: str) -> tuple[str, str, int] | None:
+        """The story the answer told and how often it has been told (runs in the scoring
+        thread; a story bank still being built is not waited for)."""
         slot = self.context.stories
-        if not slot.settled.wait(30) or slot.library is None:
-            return
+        if not slot.settled.is_set() or slot.library is None:
+            return None
         told = slot.library.told(answer)
         if told is None:
-            self.stories_told.pop(question_id, None)
-            return
+            return None
         used = slot.store.record_use(told.id, f"{self.session.transcript.id}:{question_id}")
-        self.post_message(self.StoryDetected(question_id, told.id, told.title, used))
+        return told.id, told.title, used
 
-    def on_interview_screen_story_detected(self, message: StoryDetected) -> None:
-        self.stories_told[message.question_id] = message.story_id
-        self.query_one(ChatLog).say(
-            "note", f"This answer told your story “{message.title}” (told {message.used} "
-                    f"time{'s' if message.used != 1 else ''} so far).")
+    def action_stories_narrow(self) -> None:
+        self.action_stories()
 
     def action_stories(self) -> None:
         from ..dialogs.story_suggestions import StorySuggestionsDialog
@@ -395,6 +397,7 @@ class InterviewScreen(Screen[None]):
         if question is None:
             return
         self.app.push_screen(StorySuggestionsDialog(self.context.stories, question.text))
+
     @staticmethod
     def _rating_note(result: TurnResult) -> str:
         rating = result.rating
