@@ -250,6 +250,7 @@ def bench_review_listing() -> dict | None:
 
 def main() -> int:
     import asag
+    import bench_jd
 
     from interviewprep.bank import load_app_bank
     from interviewprep.scoring.scorer import Scorer
@@ -268,6 +269,7 @@ def main() -> int:
         ("mohler", lambda: asag.mohler(scorer)),
         ("semeval", lambda: asag.semeval(scorer)),
         ("review_listing", bench_review_listing),
+        ("jd", bench_jd.measure),
     ]
     only = set(sys.argv[1:])
     for name, step in steps:
@@ -287,6 +289,8 @@ def main() -> int:
         from report import write_results
 
         write_results(results, HERE / "RESULTS.md")
+        if "table" in results.get("jd", {}):
+            bench_jd.write_section(results["jd"], HERE / "RESULTS.md")
         print(f"wrote {HERE / 'RESULTS.md'}", file=sys.stderr)
     return 0
 
