@@ -214,6 +214,7 @@ def bench_schedule() -> dict | None:
 def main() -> int:
     import asag
     from bench_elements import bench_elements_cv
+    import bench_jd
 
     from interviewprep.bank import load_app_bank
     from interviewprep.scoring.scorer import Scorer
@@ -234,6 +235,7 @@ def main() -> int:
         ("review_listing", bench_review_listing),
         ("stories", lambda: bench_stories.evaluate(scorer)),
         ("schedule", bench_schedule),
+        ("jd", bench_jd.measure),
     ]
     only = set(sys.argv[1:])
     for name, step in steps:
@@ -259,6 +261,8 @@ def main() -> int:
             from bench_schedule import write_section
 
             write_section(results["schedule"], HERE / "RESULTS.md")
+        if "table" in results.get("jd", {}):
+            bench_jd.write_section(results["jd"], HERE / "RESULTS.md")
         print(f"wrote {HERE / 'RESULTS.md'}", file=sys.stderr)
     return 0
 
