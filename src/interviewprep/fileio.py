@@ -6,8 +6,11 @@ model card, caches) writes through here.
 
 from __future__ import annotations
 
+import json
 import os
+import stat
 import threading
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -35,3 +38,98 @@ def atomic_write_text(path: Path, text: str) -> None:
             os.close(fd)
     except OSError:
         pass
+
+
+# Reading what a user keeps: every file is checked at the boundary before it is parsed.
+
+MAX_JSON_DEPTH = 64
+"""Nesting deeper than this is refused: no file the app writes comes close (a transcript is ~6)."""
+
+
+class UnreadableFile(Exception):
+    """A file could not be read as what it should be; str() is the reason, without the path."""
+
+
+def read_text_capped(path: Path, max_bytes: int) -> str:
+    """The UTF-8 text of a regular file of at most `max_bytes`.
+
+    Never blocks: a FIFO, device or folder named like a data file is refused without opening
+    it for reading (opening a FIFO waits for a writer), and the size is checked before reading.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        raise
+    except OSError as exc:
+        raise UnreadableFile(f"cannot read ({exc.strerror or exc})") from exc
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise UnreadableFile("not a regular file")
+        if info.st_size > max_bytes:
+            raise UnreadableFile(f"too big ({_size(info.st_size)}; the limit is {_size(max_bytes)})")
+        with os.fdopen(fd, "rb", closefd=True) as fh:
+            fd = -1
+            raw = fh.read(max_bytes + 1)
+    except OSError as exc:
+        raise UnreadableFile(f"cannot read ({exc.strerror or exc})") from exc
+    finally:
+        if fd >= 0:
+            os.close(fd)
+    if len(raw) > max_bytes:  # it grew while we read it
+        raise UnreadableFile(f"too big (over {_size(max_bytes)})")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise UnreadableFile(f"cannot read (not UTF-8 text at byte {exc.start})") from exc
+
+
+def is_regular_file(path: Path) -> bool:
+    """True for a regular file (or a symlink to one); False for FIFOs, devices, folders, dangling."""
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return False
+
+
+def json_depth_exceeds(value: object, limit: int = MAX_JSON_DEPTH) -> bool:
+    """True when lists/objects nest deeper than `limit` (checked without recursion)."""
+    stack: list[tuple[object, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            children: Iterable[object] = item.values()
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in children)
+    return False
+
+
+def parse_json_checked(text: str, limit: int = MAX_JSON_DEPTH) -> object:
+    """json.loads with a clear UnreadableFile for bad syntax, NaN/Infinity and deep nesting."""
+    def no_constants(name: str) -> object:
+        raise ValueError(f"{name} is not a number JSON allows")
+    try:
+        value = json.loads(text, parse_constant=no_constants)
+    except json.JSONDecodeError as exc:
+        raise UnreadableFile(f"not valid JSON (line {exc.lineno}: {exc.msg})") from exc
+    except ValueError as exc:
+        raise UnreadableFile(f"not valid JSON ({exc})") from exc
+    except RecursionError as exc:
+        raise UnreadableFile(f"nested too deeply (over {limit} levels)") from exc
+    if json_depth_exceeds(value, limit):
+        raise UnreadableFile(f"nested too deeply (over {limit} levels)")
+    return value
+
+
+def read_json_capped(path: Path, max_bytes: int, limit: int = MAX_JSON_DEPTH) -> object:
+    """read_text_capped + parse_json_checked."""
+    return parse_json_checked(read_text_capped(path, max_bytes), limit)
+
+
+def _size(n: int) -> str:
+    return f"{n / 1_000_000:.1f} MB" if n >= 1_000_000 else f"{max(1, round(n / 1000))} kB"

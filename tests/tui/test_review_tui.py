@@ -127,7 +127,7 @@ async def test_enter_opens_the_whole_transcript_with_feedback_and_evidence(sessi
         assert questions.option_count == 3
         turn = detail.query_one("#turn-1")
         source = turn._markdown  # the Markdown source the widget shows
-        evidence = detail.transcript.turns[0].attempts[0].feedback["elements"][0]["evidence"]
+        evidence = detail.transcript.turns[0].attempts[0].feedback.elements[0].evidence
         assert evidence in source
         assert "| Element | Status | Score | Evidence |" in source
         assert "Model answer" in source

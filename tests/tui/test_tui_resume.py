@@ -67,7 +67,7 @@ def test_quit_mid_session_leaves_a_resumable_transcript(real_scorer):
     assert not transcript.finished
     assert store.latest_unfinished().id == session_id
     assert transcript.turns[0].attempts[0].answer == ANSWER
-    assert transcript.turns[0].attempts[0].feedback["elements"]
+    assert transcript.turns[0].attempts[0].feedback.elements
     assert (drafts_dir() / f"{session_id}.json").exists()
     asyncio.run(_resume(real_scorer, session_id))
 

@@ -68,7 +68,7 @@ def test_markdown_marks_skips_unfinished_sessions_and_retries():
 
 def test_table_cells_cannot_break_the_table():
     t = load("20250324-081455-d1e7aa.json")
-    t.turns[0].attempts[0].feedback["elements"][0]["evidence"] = "cost | time\nand scope"
+    t.turns[0].attempts[0].feedback.elements[0].evidence = "cost | time\nand scope"
     md = to_markdown(t)
     assert "“cost \\| time and scope”" in md
 

@@ -31,7 +31,7 @@ from ..speech.answer import apply_recording
 from ..speech.delivery import Delivery, assess_delivery
 from ..speech.spoken import SpokenAnswer
 from ..transcripts import Attempt, FollowUp, Transcript, TranscriptStore, Turn
-from ..transcripts.model import now_iso
+from ..transcripts.model import StoredFeedback, now_iso
 from . import lines
 from .drafts import Draft, DraftStore
 
@@ -361,8 +361,8 @@ class InterviewSession:
         delivery = apply_recording(feedback, spoken) if spoken is not None else None
         turn = self._turn_for_current()
         previous = turn.overall if turn.attempts else None
-        turn.attempts.append(Attempt(answer=answer, feedback=feedback.to_json(), seconds=seconds,
-                                     delivery=delivery.to_json() if delivery else None))
+        turn.attempts.append(Attempt(answer=answer, feedback=StoredFeedback.of(feedback),
+                                     seconds=seconds, delivery=delivery.to_json() if delivery else None))
         turn.follow_up = None
         turn.skipped = False
         probe = None
@@ -424,7 +424,7 @@ class InterviewSession:
             previous.reasons = [r for r in previous.reasons if not r.startswith("you ")]
         turn.rating = override(previous, choice).to_json()
         self.save()
-        feedback = Feedback.from_json(turn.final_feedback) if turn.final_feedback else None
+        feedback = turn.final_feedback.to_feedback() if turn.final_feedback else None
         result = TurnResult(feedback)  # type: ignore[arg-type]
         self._schedule_result(result, turn)
         return result
@@ -445,9 +445,9 @@ class InterviewSession:
         first = turn.attempts[-1]
         combined = f"{first.answer.rstrip()}\n\n{answer.strip()}"
         feedback = self._require_scorer().score_question(question, combined)
-        before = {e["id"] for e in first.feedback.get("elements", []) if e.get("covered")}
+        before = {e.id for e in first.feedback.elements if e.state == "covered"}
         turn.follow_up.answer = answer
-        turn.follow_up.feedback = feedback.to_json()
+        turn.follow_up.feedback = StoredFeedback.of(feedback)
         turn.follow_up.seconds = seconds
         delivery = assess_delivery(spoken) if spoken is not None else None
         turn.follow_up.delivery = delivery.to_json() if delivery else None
@@ -507,8 +507,8 @@ def element_means(transcript: Transcript) -> dict[str, float]:
         feedback = turn.final_feedback
         if turn.skipped or not feedback:
             continue
-        for e in feedback.get("elements", []):
-            totals[e["id"]].append(float(e.get("score", 0.0)))
+        for e in feedback.elements:
+            totals[e.id].append(float(e.score or 0.0))
     return {k: sum(v) / len(v) for k, v in totals.items()}
 
 

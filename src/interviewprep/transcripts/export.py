@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from ..scoring.feedback import Feedback, render_text, signal_notes
 from ..speech.delivery import Delivery
 from ..vocabulary import STATUS_MARK, category_name, format_score
-from .model import Transcript, Turn
+from .model import StoredFeedback, Transcript, Turn
 
 if TYPE_CHECKING:
     from ..bank import Bank
@@ -90,8 +90,10 @@ def _quote(text: str) -> str:
     return "\n".join(f"> {line}".rstrip() for line in lines)
 
 
-def _feedback(data: dict[str, Any], answer: str = "") -> Feedback:
-    return Feedback.from_json(data, answer)
+def _feedback(data: StoredFeedback | dict[str, Any], answer: str = "") -> Feedback:
+    if isinstance(data, StoredFeedback):
+        return data.to_feedback(answer)
+    return StoredFeedback.of(data).to_feedback(answer)
 
 
 # ------------------------------------------------------------------ Markdown
@@ -117,9 +119,9 @@ def header_markdown(transcript: Transcript, level: int = 1) -> str:
                    "questions asked)")
     if transcript.retry_of:
         r = transcript.retry_of
-        before = r.get("overall")
-        out.append(f"- **Retry of:** session `{r.get('session', '?')}`, question "
-                   f"`{r.get('question_id', '?')}`"
+        before = r.overall
+        out.append(f"- **Retry of:** session `{r.session}`, question "
+                   f"`{r.question_id or '?'}`"
                    + (f" (scored {before}/100 then)" if before is not None else ""))
     if transcript.model:
         m = transcript.model
@@ -135,7 +137,7 @@ def header_markdown(transcript: Transcript, level: int = 1) -> str:
     return "\n".join(out)
 
 
-def feedback_markdown(data: dict[str, Any], level: int = 3) -> str:
+def feedback_markdown(data: StoredFeedback | dict[str, Any], level: int = 3) -> str:
     """Element table with evidence, hints for what is missing, delivery notes, next step."""
     fb = _feedback(data)
     h = "#" * level
@@ -189,13 +191,13 @@ def turn_markdown(turn: Turn, number: int, bank: Bank | None = None, level: int 
                 f"*{format_duration(attempt.seconds)} to answer*", ""]
         if attempt.delivery:
             out += [f"*Spoken: {spoken_summary(attempt.delivery)}*", ""]
-            out += [f"- {note}" for note in attempt.delivery.get("notes", [])] + [""]
+            out += [f"- {note}" for note in attempt.delivery.get("notes") or []] + [""]
     follow = turn.follow_up
     if follow and follow.answer:
         out += [f"{h3} Follow-up", "", f"**Interviewer:** {follow.question}", "",
                 _quote(follow.answer), ""]
         if follow.feedback and turn.attempts:
-            out += [f"*Scored together with the answer above: {follow.feedback.get('overall')}/100 "
+            out += [f"*Scored together with the answer above: {follow.feedback.overall}/100 "
                     f"(before the follow-up: {turn.attempts[-1].overall}/100).*", ""]
     final = turn.final_feedback
     if final and not turn.skipped:
@@ -238,8 +240,7 @@ def to_text(transcript: Transcript, bank: Bank | None = None, width: int = 88) -
     out.append(f"  {overall} · {format_duration(transcript.seconds)} answering · {status}")
     if transcript.retry_of:
         r = transcript.retry_of
-        out.append(f"  retry of {r.get('session')} ({r.get('question_id')}, "
-                   f"scored {r.get('overall')} then)")
+        out.append(f"  retry of {r.session} ({r.question_id}, scored {r.overall} then)")
     rule = "─" * min(width, 88)
     for n, turn in enumerate(transcript.turns, 1):
         out += ["", rule, fill(f"{n}. {turn.question_text}"),
@@ -257,7 +258,7 @@ def to_text(transcript: Transcript, bank: Bank | None = None, width: int = 88) -
                     fill(attempt.answer, "  │ "), ""]
             if attempt.delivery:
                 out += [fill(f"Spoken: {spoken_summary(attempt.delivery)}", "  ")]
-                out += [fill(f"- {note}", "    ") for note in attempt.delivery.get("notes", [])]
+                out += [fill(f"- {note}", "    ") for note in attempt.delivery.get("notes") or []]
                 out.append("")
         follow = turn.follow_up
         if follow and follow.answer:

@@ -13,11 +13,25 @@ import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Annotated, Any, Protocol
 
-from ..fileio import atomic_write_text
+from pydantic import ConfigDict, Field, TypeAdapter
+
+from ..fileio import UnreadableFile, atomic_write_text, read_json_capped
 from .errors import TranscriptError, UnreadableTranscript
-from .model import Transcript
+from .model import (
+    Category,
+    Ident,
+    Name,
+    RatingDict,
+    RetryOfDict,
+    Score,
+    Seconds,
+    Text,
+    Timestamp,
+    Transcript,
+    Turn,
+)
 
 
 class TranscriptSource(Protocol):
@@ -39,33 +53,35 @@ INDEX_VERSION = 3
 class TurnDigest:
     """One question of a session, reduced to what review and progress show."""
 
-    question_id: str
-    question_text: str
-    category: str
-    overall: int | None
+    __pydantic_config__ = ConfigDict(allow_inf_nan=False)
+
+    question_id: Ident
+    question_text: Text
+    category: Category
+    overall: Score | None
     """Final score of the turn (follow-up or last retry), None if skipped or unanswered."""
     attempts: int = 0
     """How many answers were given (first try plus retries)."""
     skipped: bool = False
-    seconds: float = 0.0
-    element_scores: dict[str, float] = field(default_factory=dict)
+    seconds: Seconds = 0.0
+    element_scores: dict[Ident, Annotated[float, Field(ge=0, le=1)]] = field(default_factory=dict)
     """Element id -> score (0-1) in the feedback that counts for the turn."""
-    first_overall: int | None = None
+    first_overall: Score | None = None
     """Score of the first answer (before retries and follow-ups): what spaced repetition rates."""
-    first_missing: list[str] = field(default_factory=list)
+    first_missing: list[Ident] = field(default_factory=list)
     """Elements the first answer missed."""
     follow_up: bool = False
     """The interviewer had to probe for a missing element."""
-    answered_at: str = ""
+    answered_at: Timestamp = ""
     """When the first answer was submitted."""
-    rating: dict[str, Any] | None = None
+    rating: RatingDict | None = None
     """The turn's spaced-repetition rating as saved in the transcript (None in older ones)."""
-    delivery: dict[str, float] | None = None
+    delivery: dict[Name, Annotated[float, Field(ge=0, le=1e7)]] | None = None
     """The last spoken attempt's words_per_minute, fillers_per_minute, long_pauses (count) and
     duration_s; None when every answer was typed."""
 
 
-def _delivery_digest(turn: Any) -> dict[str, float] | None:
+def _delivery_digest(turn: Turn) -> dict[str, float] | None:
     spoken = [a.delivery for a in turn.attempts if isinstance(a.delivery, dict)]
     if not spoken:
         return None
@@ -83,22 +99,24 @@ def _delivery_digest(turn: Any) -> dict[str, float] | None:
 class SessionDigest:
     """One saved session as the session list and the progress report see it."""
 
-    id: str
-    file: str
+    __pydantic_config__ = ConfigDict(allow_inf_nan=False)
+
+    id: Name
+    file: Name
     """File name inside the transcripts folder."""
-    started_at: str
-    finished_at: str | None
-    planned: int
+    started_at: Timestamp
+    finished_at: Timestamp | None
+    planned: Annotated[int, Field(ge=0)]
     """Questions in the session's plan."""
-    overall: float | None
+    overall: Annotated[float, Field(ge=0, le=100)] | None
     """Mean final score of the answered questions, None if none was answered."""
-    categories: list[str]
-    seconds: float
+    categories: list[Category]
+    seconds: Seconds
     """Time spent answering (all attempts and follow-ups)."""
     schema_version: int
     """The schema the file was written with (older ones are migrated on load)."""
-    retry_of: dict[str, Any] | None = None
-    element_names: dict[str, str] = field(default_factory=dict)
+    retry_of: RetryOfDict | None = None
+    element_names: dict[Ident, Name] = field(default_factory=dict)
     """Element id -> display name, as recorded in the feedback."""
     turns: list[TurnDigest] = field(default_factory=list)
 
@@ -131,8 +149,9 @@ class SessionDigest:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> SessionDigest:
-        turns = [TurnDigest(**t) for t in data.get("turns", [])]
-        return cls(**{**data, "turns": turns})
+        """A cached digest, type-checked (the index is a file like any other: a wrong type
+        raises ValueError, and the entry is rebuilt from its transcript)."""
+        return _digest_adapter().validate_python(data)
 
     def summary_json(self) -> dict[str, Any]:
         """The `review list --json` entry (contract: id, started_at, questions, overall)."""
@@ -158,15 +177,14 @@ class SessionDigest:
             feedback = turn.final_feedback
             scores: dict[str, float] = {}
             if feedback and not turn.skipped:
-                for e in feedback.get("elements", []):
-                    scores[e["id"]] = float(e.get("score", 0.0))
-                    names.setdefault(e["id"], str(e.get("name") or e["id"]))
+                for e in feedback.elements:
+                    scores[e.id] = float(e.score or 0.0)
+                    names.setdefault(e.id, e.label)
             first = turn.attempts[0] if turn.attempts and not turn.skipped else None
             turns.append(TurnDigest(
                 first_overall=first.overall if first else None,
-                first_missing=[str(e["id"]) for e in first.feedback.get("elements", [])
-                               if e.get("status", "covered" if e.get("covered") else "missing")
-                               == "missing"] if first else [],
+                first_missing=[e.id for e in first.feedback.elements
+                               if e.state == "missing"] if first else [],
                 follow_up=turn.follow_up is not None,
                 answered_at=first.submitted_at if first else "",
                 rating=turn.rating,
@@ -190,7 +208,7 @@ class SessionDigest:
             categories=transcript.categories,
             seconds=round(transcript.seconds, 1),
             schema_version=schema_version,
-            retry_of=transcript.retry_of,
+            retry_of=transcript.retry_of.to_json() if transcript.retry_of else None,
             element_names=names,
             turns=turns,
         )
@@ -206,10 +224,24 @@ def index_path(store: TranscriptSource) -> Path:
     return store.cache / f"transcript-index-{key}.json"
 
 
+MAX_INDEX_BYTES = 200_000_000
+"""An index bigger than this is ignored (and rewritten): about 100 times a large history."""
+
+_DIGEST_ADAPTER: list[TypeAdapter[SessionDigest]] = []
+
+
+def _digest_adapter() -> TypeAdapter[SessionDigest]:
+    if not _DIGEST_ADAPTER:
+        _DIGEST_ADAPTER.append(TypeAdapter(SessionDigest))
+    return _DIGEST_ADAPTER[0]
+
+
 def _read_index(path: Path) -> dict[str, Any]:
+    """The cached entries, or {} when the index is missing or damaged in any way (it is then
+    rebuilt from the transcripts: it is a cache, never the only copy of anything)."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = read_json_capped(path, MAX_INDEX_BYTES)
+    except (OSError, UnreadableFile):
         return {}
     if not isinstance(data, dict) or data.get("version") != INDEX_VERSION:
         return {}
@@ -238,6 +270,8 @@ def digests(store: TranscriptSource) -> tuple[list[SessionDigest], list[Unreadab
         if isinstance(entry, dict) and entry.get("stamp") == stamp:
             try:
                 digest = SessionDigest.from_json(entry["digest"])
+                if digest.file != path.name or digest.id != path.stem:
+                    raise ValueError("index entry of another file")
                 fresh[path.name] = entry  # unchanged: keep the cached entry as it is
             except (KeyError, TypeError, ValueError):
                 digest = None
@@ -250,7 +284,7 @@ def digests(store: TranscriptSource) -> tuple[list[SessionDigest], list[Unreadab
             except TranscriptError as exc:
                 problems.append(UnreadableTranscript(path, str(exc).removeprefix(f"{path}: ")))
                 continue
-            except (AttributeError, KeyError, TypeError, ValueError) as exc:
+            except (AttributeError, KeyError, TypeError, ValueError, RecursionError) as exc:
                 problems.append(UnreadableTranscript(path, f"unreadable transcript ({exc})"))
                 continue
             fresh[path.name] = {"stamp": stamp, "digest": digest.to_json()}

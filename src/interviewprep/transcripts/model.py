@@ -1,15 +1,40 @@
-"""The transcript of one practice session: versioned JSON, readable years later."""
+"""The transcript of one practice session: versioned JSON, readable years later.
+
+Reading is validated at the boundary: `Transcript.from_json` checks every field's type and
+shape with pydantic (the dataclasses below are its schema, the feedback is typed), so a
+hand-edited or damaged file is refused with the field's path, and nothing later meets a value
+of the wrong type. The file format is unchanged (schema 2).
+"""
 
 from __future__ import annotations
 
 import secrets
-from dataclasses import asdict, dataclass, field
-from typing import Any
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    TypeAdapter,
+    ValidationError,
+)
 
 from .. import clock
+from ..scoring.feedback import Feedback
 
 SCHEMA_VERSION = 2
 """2: turns keep `attempts` (retries) and a `follow_up`; 1 kept one flat answer per turn."""
+
+SESSION_ID_PATTERN = r"^[A-Za-z0-9_.-]{1,80}$"
+"""A session id is also its file name (without .json): letters, digits, '-', '_' and '.'."""
+
+MAX_TEXT = 1_000_000
+"""The longest text field read back (an answer is cut far shorter before it is scored)."""
 
 
 def now_iso() -> str:
@@ -22,60 +47,255 @@ def new_session_id() -> str:
     return f"{stamp}-{secrets.token_hex(3)}"
 
 
+# ------------------------------------------------------------------ field types
+def _timestamp(value: str) -> str:
+    if value:
+        try:
+            datetime.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"not an ISO-8601 time: {value[:40]!r}") from None
+    return value
+
+
+def _none_to(default: Any) -> BeforeValidator:
+    return BeforeValidator(lambda v: default if v is None else v)
+
+
+Text = Annotated[str, StringConstraints(max_length=MAX_TEXT)]
+Name = Annotated[str, StringConstraints(max_length=2_000)]
+Ident = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.:-]{1,120}$")]
+"""Question, element and category ids as the bank writes them."""
+Category = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.:-]{0,120}$")]
+Timestamp = Annotated[str, StringConstraints(max_length=64), AfterValidator(_timestamp)]
+Seconds = Annotated[float, Field(ge=0, le=1e7)]
+Score = Annotated[int, Field(ge=0, le=100)]
+
+_MODEL_CONFIG = ConfigDict(extra="allow", allow_inf_nan=False)
+_DATA_CONFIG = ConfigDict(allow_inf_nan=False)
+
+
+class StoredElement(BaseModel):
+    """One element of saved feedback (ElementCoverage.to_json(), as written)."""
+
+    model_config = _MODEL_CONFIG
+
+    id: Ident
+    name: Annotated[Name | None, _none_to(None)] = None
+    covered: bool | None = None
+    status: Literal["covered", "partial", "missing"] | None = None
+    score: Annotated[float, Field(ge=0, le=1)] | None = None
+    evidence: Text | None = None
+    evidence_span: tuple[Annotated[int, Field(ge=0)], Annotated[int, Field(ge=0)]] | None = None
+    weight: Annotated[float, Field(ge=0, le=100)] = 1.0
+    hint: Text | None = None
+    example: Text | None = None
+
+    @property
+    def state(self) -> str:
+        """covered | partial | missing (older files kept only `covered`)."""
+        return self.status or ("covered" if self.covered else "missing")
+
+    @property
+    def label(self) -> str:
+        return self.name or self.id
+
+
+class StoredSignals(BaseModel):
+    """AnswerSignals.to_json(), as written; every field has the dataclass's default."""
+
+    model_config = _MODEL_CONFIG
+
+    words: Annotated[int, Field(ge=0)] = 0
+    speaking_seconds: Annotated[int, Field(ge=0)] = 0
+    length_verdict: Name = "empty"
+    quantities: list[Name] = Field(default_factory=list)
+    i_count: Annotated[int, Field(ge=0)] = 0
+    we_count: Annotated[int, Field(ge=0)] = 0
+    ownership: Name = "none"
+    fillers: list[Name] = Field(default_factory=list)
+    hedges: list[Name] = Field(default_factory=list)
+    hypothetical: bool = False
+    hypothetical_on_behavioral: bool = False
+    question_similarity: float | None = None
+    off_topic: bool = False
+    truncated: bool = False
+    non_english: bool = False
+
+
+class StoredFeedback(BaseModel):
+    """Feedback as a transcript keeps it (Feedback.to_json()), typed.
+
+    Screens and reports read the attributes; `to_feedback()` gives the scorer's Feedback back.
+    """
+
+    model_config = _MODEL_CONFIG
+
+    overall: Score = 0
+    elements: list[StoredElement] = Field(default_factory=list)
+    model_answer_similarity: Annotated[float, Field(ge=-1, le=1)] | None = None
+    signals: Annotated[StoredSignals, _none_to({})] = Field(default_factory=StoredSignals)
+    strengths: list[Text] = Field(default_factory=list)
+    improvements: list[Text] = Field(default_factory=list)
+    next_step: Annotated[Text, _none_to("")] = ""
+    notice: Text | None = None
+    model: dict[Name, Name] = Field(default_factory=dict)
+
+    @classmethod
+    def of(cls, feedback: Feedback | dict[str, Any]) -> StoredFeedback:
+        return cls.model_validate(feedback.to_json() if isinstance(feedback, Feedback) else feedback)
+
+    def element(self, element_id: str) -> StoredElement | None:
+        return next((e for e in self.elements if e.id == element_id), None)
+
+    def to_feedback(self, answer: str = "") -> Feedback:
+        return Feedback.from_json(self.model_dump(), answer)
+
+    def to_json(self) -> dict[str, Any]:
+        return self.model_dump(mode="json")
+
+
+class RetryOf(BaseModel):
+    """For a retry session: the session and question retried and the earlier score."""
+
+    model_config = _MODEL_CONFIG
+
+    session: Name
+    question_id: Ident | None = None
+    overall: Annotated[int | float, Field(ge=0, le=100)] | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return self.model_dump(mode="json")
+
+
+class _Pause(BaseModel):
+    model_config = _MODEL_CONFIG
+    at_s: Seconds
+    length_s: Seconds
+    after: Name = ""
+
+
+class _Delivery(BaseModel):
+    """The shape of speech.delivery.Delivery.to_json(), checked on reading (kept as a dict)."""
+
+    model_config = _MODEL_CONFIG
+    duration_s: Seconds
+    words: Annotated[int, Field(ge=0)]
+    words_per_minute: Annotated[float, Field(ge=0, le=1e5)]
+    pace: Name
+    fillers: Annotated[int, Field(ge=0)]
+    fillers_per_minute: Annotated[float, Field(ge=0, le=1e5)]
+    filler_words: dict[Name, Annotated[int, Field(ge=0)]] = Field(default_factory=dict)
+    long_pauses: list[_Pause] = Field(default_factory=list)
+    speaking_time: Name = "good"
+    notes: list[Text] = Field(default_factory=list)
+
+
+class _Rating(BaseModel):
+    """The shape of schedule.rating.AnswerRating.to_json(), checked on reading."""
+
+    model_config = _MODEL_CONFIG
+    grade: Literal["again", "hard", "good", "easy"]
+    by: Literal["feedback", "you"] = "feedback"
+    reasons: list[Text] = Field(default_factory=list)
+
+
+class _Settings(BaseModel):
+    """The types of the settings a session was planned with (interview.SessionSettings)."""
+
+    model_config = _MODEL_CONFIG
+    category: Ident | None = None
+    level: Ident | None = None
+    specialization: Ident | None = None
+    count: Annotated[int, Field(ge=0, le=10_000)] = 5
+    seed: int | None = None
+    timer: bool = True
+    follow_ups: bool = True
+    question_ids: list[Ident] = Field(default_factory=list)
+    jd: Name | None = None
+    due: bool = False
+    mix_due: bool = True
+
+
+def _checked_dict(model: type[BaseModel]) -> AfterValidator:
+    """A dict that must have `model`'s shape; kept as written (with values normalised)."""
+    def check(value: dict[str, Any]) -> dict[str, Any]:
+        return {**value, **model.model_validate(value).model_dump(exclude_unset=True)}
+    return AfterValidator(check)
+
+
+DeliveryDict = Annotated[dict[str, Any], _checked_dict(_Delivery)]
+RatingDict = Annotated[dict[str, Any], _checked_dict(_Rating)]
+SettingsDict = Annotated[dict[str, Any], _checked_dict(_Settings)]
+RetryOfDict = Annotated[dict[str, Any], _checked_dict(RetryOf)]
+
+
 @dataclass
 class Attempt:
     """One answer to a question (the first try or a retry) and how it scored."""
 
-    answer: str
-    feedback: dict[str, Any]
-    """Feedback.to_json(): overall, elements with score and evidence, signals, model."""
-    seconds: float = 0.0
+    __pydantic_config__ = _DATA_CONFIG
+
+    answer: Text
+    feedback: StoredFeedback
+    """Feedback.to_json() as written: overall, elements with score and evidence, signals, model."""
+    seconds: Seconds = 0.0
     """Time from the question appearing to the answer being submitted."""
-    submitted_at: str = field(default_factory=now_iso)
-    delivery: dict[str, Any] | None = None
+    submitted_at: Timestamp = field(default_factory=now_iso)
+    delivery: DeliveryDict | None = None
     """A spoken answer's delivery (speech.delivery.Delivery.to_json()); None when typed."""
+
+    def __post_init__(self) -> None:
+        if isinstance(self.feedback, (dict, Feedback)):  # a caller's Feedback or its JSON
+            self.feedback = StoredFeedback.of(self.feedback)
 
     @property
     def overall(self) -> int | None:
-        value = self.feedback.get("overall")
-        return int(value) if value is not None else None
+        return self.feedback.overall
 
 
 @dataclass
 class FollowUp:
     """The interviewer's probe for a missing element, its answer, and the combined score."""
 
-    question: str
-    element: str | None
+    __pydantic_config__ = _DATA_CONFIG
+
+    question: Text
+    element: Ident | None
     """The element the probe asked about."""
-    requirement: str | None = None
+    requirement: Text | None = None
     """For a session planned from a job posting: the requirement line the probe asked about."""
-    answer: str = ""
-    feedback: dict[str, Any] | None = None
+    answer: Text = ""
+    feedback: StoredFeedback | None = None
     """Feedback on the first answer and this one together."""
-    seconds: float = 0.0
-    delivery: dict[str, Any] | None = None
+    seconds: Seconds = 0.0
+    delivery: DeliveryDict | None = None
     """A spoken follow-up's delivery; None when typed."""
+
+    def __post_init__(self) -> None:
+        if isinstance(self.feedback, (dict, Feedback)):
+            self.feedback = StoredFeedback.of(self.feedback)
 
 
 @dataclass
 class Turn:
     """One question of the session with every attempt at it."""
 
-    question_id: str
-    question_text: str
-    category: str
-    elements: list[str]
+    __pydantic_config__ = _DATA_CONFIG
+
+    question_id: Ident
+    question_text: Text
+    category: Category
+    elements: list[Ident]
     attempts: list[Attempt] = field(default_factory=list)
     follow_up: FollowUp | None = None
     skipped: bool = False
-    asked_at: str = field(default_factory=now_iso)
-    rating: dict[str, Any] | None = None
+    asked_at: Timestamp = field(default_factory=now_iso)
+    rating: RatingDict | None = None
     """How well the question is known, for spaced repetition: {'grade': again|hard|good|easy,
     'by': 'feedback' (derived from the first answer) or 'you' (overridden), 'reasons': [...]}."""
 
     @property
-    def final_feedback(self) -> dict[str, Any] | None:
+    def final_feedback(self) -> StoredFeedback | None:
         """The feedback that counts for the turn: the follow-up's if answered, else the last try."""
         if self.follow_up and self.follow_up.feedback:
             return self.follow_up.feedback
@@ -84,7 +304,7 @@ class Turn:
     @property
     def overall(self) -> int | None:
         feedback = self.final_feedback
-        return None if self.skipped or feedback is None else int(feedback.get("overall", 0))
+        return None if self.skipped or feedback is None else feedback.overall
 
     @property
     def seconds(self) -> float:
@@ -95,19 +315,26 @@ class Turn:
 class Transcript:
     """A whole session, saved after every turn."""
 
-    id: str = field(default_factory=new_session_id)
+    __pydantic_config__ = _DATA_CONFIG
+
+    id: Annotated[str, StringConstraints(pattern=SESSION_ID_PATTERN)] = field(
+        default_factory=new_session_id)
     schema_version: int = SCHEMA_VERSION
-    started_at: str = field(default_factory=now_iso)
-    finished_at: str | None = None
-    settings: dict[str, Any] = field(default_factory=dict)
+    started_at: Annotated[Timestamp, StringConstraints(min_length=1)] = field(default_factory=now_iso)
+    finished_at: Timestamp | None = None
+    settings: SettingsDict = field(default_factory=dict)
     """Filters, count, seed, timer and follow-up switches the session was planned with."""
-    plan: list[str] = field(default_factory=list)
+    plan: list[Ident] = field(default_factory=list)
     """Question ids in the order they are asked."""
     turns: list[Turn] = field(default_factory=list)
-    model: dict[str, str] = field(default_factory=dict)
+    model: dict[Name, Name] = field(default_factory=dict)
     """Model card id, weights sha256, runtime and calibration version used for the scores."""
-    retry_of: dict[str, Any] | None = None
-    """For a retry session: {'session': id, 'question_id': ..., 'overall': earlier score}."""
+    retry_of: RetryOf | None = None
+    """For a retry session: the session, question and earlier score."""
+
+    def __post_init__(self) -> None:
+        if isinstance(self.retry_of, dict):
+            self.retry_of = RetryOf.model_validate(self.retry_of)
 
     @property
     def finished(self) -> bool:
@@ -131,54 +358,63 @@ class Transcript:
         return sum(t.seconds for t in self.turns)
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        data: dict[str, Any] = _adapter().dump_python(self, mode="json")
+        return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Transcript:
-        data = migrate(data)
-        for key in ("id", "started_at"):
-            if not isinstance(data.get(key), str):
-                raise ValueError(f"'{key}' must be text, not {type(data.get(key)).__name__}")
-        if data.get("finished_at") is not None and not isinstance(data["finished_at"], str):
-            raise ValueError("'finished_at' must be text or null")
-        turns = []
-        for raw in data.get("turns", []):
-            follow = raw.get("follow_up")
-            turns.append(Turn(
-                question_id=raw["question_id"],
-                question_text=raw.get("question_text", ""),
-                category=raw.get("category", ""),
-                elements=list(raw.get("elements", [])),
-                attempts=[Attempt(**a) for a in raw.get("attempts", [])],
-                follow_up=FollowUp(**follow) if follow else None,
-                skipped=bool(raw.get("skipped", False)),
-                asked_at=raw.get("asked_at", ""),
-                rating=_rating(raw.get("rating")),
-            ))
-        return cls(
-            id=data["id"],
-            schema_version=SCHEMA_VERSION,
-            started_at=data.get("started_at", ""),
-            finished_at=data.get("finished_at"),
-            settings=dict(data.get("settings", {})),
-            plan=list(data.get("plan", [])),
-            turns=turns,
-            model=dict(data.get("model", {})),
-            retry_of=data.get("retry_of"),
-        )
+        """Validate and migrate a transcript's JSON object; ValueError names the bad field."""
+        data = _fill_defaults(migrate(data))
+        try:
+            transcript = _adapter().validate_python(data)
+        except ValidationError as exc:
+            raise ValueError(validation_reason(exc)) from None
+        transcript.schema_version = SCHEMA_VERSION
+        return transcript
 
 
-def _rating(value: Any) -> dict[str, Any] | None:
-    if value is None:
-        return None
-    if not isinstance(value, dict) or not isinstance(value.get("grade"), str):
-        raise ValueError("'rating' must be an object with a 'grade'")
-    return dict(value)
+_ADAPTER: list[TypeAdapter[Transcript]] = []
+
+
+def _adapter() -> TypeAdapter[Transcript]:
+    if not _ADAPTER:
+        _ADAPTER.append(TypeAdapter(Transcript))
+    return _ADAPTER[0]
+
+
+def validation_reason(exc: ValidationError) -> str:
+    """The first problem of a pydantic error as 'turns.0.category: Input should be ... (got null)'."""
+    errors = exc.errors(include_url=False)
+    first = errors[0]
+    where = ".".join(str(part) for part in first["loc"]) or "the file"
+    value = first.get("input")
+    shown = "null" if value is None else repr(value)
+    if len(shown) > 40:
+        shown = shown[:37] + "..."
+    more = f" (and {len(errors) - 1} more problem{'s' if len(errors) > 2 else ''})" if len(errors) > 1 else ""
+    return f"{where}: {first['msg']} (got {shown}){more}"
+
+
+def _fill_defaults(data: dict[str, Any]) -> dict[str, Any]:
+    """Fields older or hand-trimmed files may leave out get the values readers always used."""
+    turns = data.get("turns")
+    if isinstance(turns, list):
+        filled = []
+        for raw in turns:
+            if isinstance(raw, dict):
+                raw = {"question_text": "", "category": "", "elements": [], "asked_at": "", **raw}
+                if raw.get("follow_up") == {}:
+                    raw["follow_up"] = None
+            filled.append(raw)
+        data = {**data, "turns": filled}
+    return data
 
 
 def migrate(data: dict[str, Any]) -> dict[str, Any]:
     """Bring a transcript written by an older schema version up to the current one."""
-    version = int(data.get("schema_version", 1))
+    version = data.get("schema_version", 1)
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise ValueError(f"schema_version: must be a whole number (got {version!r:.40})")
     if version > SCHEMA_VERSION:
         raise ValueError(
             f"written by a newer interviewprep (schema {version}, this version reads up to "

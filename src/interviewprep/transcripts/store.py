@@ -11,30 +11,18 @@ from pathlib import Path
 from typing import Any
 
 from .. import locations
-from ..fileio import atomic_write_text
+from ..fileio import UnreadableFile, atomic_write_text, read_json_capped
 from .errors import TranscriptError, UnreadableTranscript
 from .index import SessionDigest, digests
-from .model import Transcript
+from .model import SESSION_ID_PATTERN, Transcript
 
 __all__ = ["TranscriptError", "TranscriptStore", "UnreadableTranscript"]
 
-_ID = re.compile(r"^[A-Za-z0-9_.-]{1,80}$")
+_ID = re.compile(SESSION_ID_PATTERN)
 
 
-def _check_feedback(transcript: Transcript) -> None:
-    """Reject feedback of the wrong shape now, so screens never meet it later."""
-    for turn in transcript.turns:
-        feedbacks = [a.feedback for a in turn.attempts]
-        if turn.follow_up is not None and turn.follow_up.feedback is not None:
-            feedbacks.append(turn.follow_up.feedback)
-        for feedback in feedbacks:
-            if not isinstance(feedback, dict):
-                raise ValueError(f"feedback of '{turn.question_id}' is not an object")
-            elements = feedback.get("elements", [])
-            if not isinstance(elements, list) or not all(
-                    isinstance(e, dict) and "id" in e for e in elements):
-                raise ValueError(f"feedback elements of '{turn.question_id}' are malformed")
-            int(feedback.get("overall", 0))
+MAX_TRANSCRIPT_BYTES = 20_000_000
+"""A transcript bigger than this is refused unread (a long session is well under 1 MB)."""
 
 
 class TranscriptStore:
@@ -63,26 +51,36 @@ class TranscriptStore:
         return self.parse(path, self.read_data(path))
 
     def read_data(self, path: Path) -> dict[str, Any]:
-        """The raw JSON object of a transcript file, as written (before any migration)."""
+        """The raw JSON object of a transcript file, as written (before any migration).
+
+        Only a regular file of at most MAX_TRANSCRIPT_BYTES is read (a FIFO would block), and
+        nesting is capped, so no file can hang, exhaust memory or overflow the stack.
+        """
         try:
-            data: Any = json.loads(path.read_text(encoding="utf-8"))
+            data: Any = read_json_capped(path, MAX_TRANSCRIPT_BYTES)
         except FileNotFoundError as exc:
             raise TranscriptError(f"{path}: no such transcript") from exc
-        except (OSError, UnicodeDecodeError) as exc:
-            raise TranscriptError(f"{path}: cannot read ({exc})") from exc
-        except json.JSONDecodeError as exc:
-            raise TranscriptError(f"{path}: not valid JSON (line {exc.lineno}: {exc.msg})") from exc
+        except UnreadableFile as exc:
+            raise TranscriptError(f"{path}: {exc}") from exc
         if not isinstance(data, dict) or "id" not in data:
             raise TranscriptError(f"{path}: not an interviewprep transcript")
         return data
 
     @staticmethod
     def parse(path: Path, data: dict[str, Any]) -> Transcript:
-        """A transcript from read_data()'s object, migrated to the current schema."""
+        """A transcript from read_data()'s object, validated and migrated to the current schema.
+
+        The file's name is the session's id (so a renamed copy or a backup is its own session,
+        and nothing is ever saved to a name taken from a file's contents); a name that cannot be
+        an id is refused.
+        """
+        if not _ID.match(path.stem):
+            raise TranscriptError(
+                f"{path}: the file name is not a session id (rename it with letters, digits, "
+                "'-', '_' and '.' only, like the other files in this folder)")
         try:
-            transcript = Transcript.from_json(data)
-            _check_feedback(transcript)
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            transcript = Transcript.from_json({**data, "id": path.stem})
+        except (KeyError, TypeError, ValueError, AttributeError, RecursionError) as exc:
             raise TranscriptError(f"{path}: unreadable transcript ({exc})") from exc
         return transcript
 

@@ -25,6 +25,7 @@ from ..interview import InterviewSession, SessionError, SessionSettings
 from ..schedule import ScheduleStore
 from ..speech.voice import Voice
 from ..transcripts import TranscriptError, TranscriptStore
+from ..transcripts.model import RetryOf
 from .context import ScorerSlot, ScreenContext
 from .messages import (
     GoHome,
@@ -259,7 +260,7 @@ class InterviewPrepApp(App[None]):
         except SessionError as exc:
             self.notify(str(exc), title="Cannot start the session", severity="error")
             return False
-        session.transcript.retry_of = retry_of
+        session.transcript.retry_of = RetryOf.model_validate(retry_of) if retry_of else None
         for notice in session.schedule_notices:
             self.notify(notice, title="Review schedule", severity="warning", timeout=12)
         self.push_screen(InterviewScreen(self.context, session))

@@ -179,8 +179,8 @@ class SessionDetailScreen(Screen[bool]):
             parts += ["  ·  ", ("not finished", "$text-warning")]
         settings = settings_summary(t.settings)
         if t.retry_of:
-            was = t.retry_of.get("overall")
-            settings = f"retry of {t.retry_of.get('session')}" + (
+            was = t.retry_of.overall
+            settings = f"retry of {t.retry_of.session}" + (
                 f" (scored {was} then)" if was is not None else "")
         parts += ["\n", (settings, "$text-muted")]
         return Content.assemble(*parts)

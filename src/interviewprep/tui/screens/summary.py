@@ -87,9 +87,9 @@ class SummaryScreen(Screen[None]):
                  (f" · {skipped} skipped" if skipped else "", "$text-muted"),
                  ("  ·  total time ", "$text-muted"), format_clock(summary.seconds)]
         retry = transcript.retry_of
-        if retry and retry.get("overall") is not None and summary.overall is not None:
+        if retry and retry.overall is not None and summary.overall is not None:
             head += ["\n", ("Compared with your earlier attempt  ", "bold"),
-                     score_change(retry["overall"], summary.overall)]
+                     score_change(retry.overall, summary.overall)]
         self.query_one("#summary-head", Static).update(Content.assemble(*head))
 
         rows = []
