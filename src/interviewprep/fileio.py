@@ -51,7 +51,16 @@ class UnreadableFile(Exception):
 
 
 def read_text_capped(path: Path, max_bytes: int) -> str:
-    """The UTF-8 text of a regular file of at most `max_bytes`.
+    """The UTF-8 text of a regular file of at most `max_bytes` (see read_bytes_capped)."""
+    raw = read_bytes_capped(path, max_bytes)
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise UnreadableFile(f"cannot read (not UTF-8 text at byte {exc.start})") from exc
+
+
+def read_bytes_capped(path: Path, max_bytes: int) -> bytes:
+    """The bytes of a regular file of at most `max_bytes`; UnreadableFile says why not.
 
     Never blocks: a FIFO, device or folder named like a data file is refused without opening
     it for reading (opening a FIFO waits for a writer), and the size is checked before reading.
@@ -78,10 +87,7 @@ def read_text_capped(path: Path, max_bytes: int) -> str:
             os.close(fd)
     if len(raw) > max_bytes:  # it grew while we read it
         raise UnreadableFile(f"too big (over {_size(max_bytes)})")
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise UnreadableFile(f"cannot read (not UTF-8 text at byte {exc.start})") from exc
+    return raw
 
 
 def is_regular_file(path: Path) -> bool:

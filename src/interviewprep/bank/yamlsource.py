@@ -8,6 +8,8 @@ from typing import Any
 
 import yaml
 
+from ..fileio import UnreadableFile, read_bytes_capped
+
 Path_ = tuple[str | int, ...]
 
 
@@ -98,14 +100,22 @@ class _Builder:
         return self._scalar.construct_object(node, deep=True)
 
 
+MAX_YAML_BYTES = 5_000_000
+"""A question file bigger than this is refused before it is parsed (the bundled ones are
+~130 kB each); parsing is what costs the time and memory."""
+
+
 def load_yaml(file: Path) -> tuple[SourceDocument | None, list[BankError]]:
     """Parse one YAML file safely. Syntax errors come back as BankErrors, never raised."""
     try:
-        text = file.read_text(encoding="utf-8")
+        text = read_bytes_capped(file, MAX_YAML_BYTES).decode("utf-8")
     except UnicodeDecodeError as exc:
         return None, [BankError(file, 1, f"not UTF-8 text ({exc.reason})")]
-    except OSError as exc:
+    except FileNotFoundError as exc:
         return None, [BankError(file, 1, f"cannot read file: {exc.strerror or exc}")]
+    except UnreadableFile as exc:
+        return None, [BankError(file, 1, f"{exc}" if "cannot read" in str(exc)
+                                else f"cannot read file: {exc}")]
     try:
         node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.MarkedYAMLError as exc:

@@ -19,7 +19,7 @@ def cmd_locate(args: argparse.Namespace) -> int:
 def cmd_setup(args: argparse.Namespace) -> int:
     from ..scoring.embedder import load_embedder
     from ..scoring.modelcard import ModelCard, ModelError
-    from ..scoring.onnx_export import export_onnx
+    from ..scoring.onnx_export import export_dir, export_onnx, export_problem, move_aside
 
     def say(message: str) -> None:
         if not args.quiet:
@@ -27,11 +27,21 @@ def cmd_setup(args: argparse.Namespace) -> int:
 
     try:
         card = ModelCard.load()
+        precision = "int8" if card.runtime.endswith("int8") else "fp32"
         if args.force:
             export_onnx(card, say)
+        elif export_dir(card).exists():
+            # Verify the cached export in full (its hash against the export record); a damaged
+            # one is moved aside and exported again.
+            problem = export_problem(card, precision)
+            if problem:
+                aside = move_aside(card)
+                progress(f"The cached model export is damaged ({problem}); moved it to {aside} "
+                         "and exporting it again ...")
+                export_onnx(card, progress)
         embedder = load_embedder(card, progress=progress)
     except ModelError as exc:
-        err(str(exc))
+        err(f"{exc} (`interviewprep setup --force` exports the model again)")
         return EXIT_ERROR
     say(f"scorer ready: {card.name} ({card.short_hash}) on {embedder.runtime}")
     return EXIT_OK

@@ -8,11 +8,16 @@ deleted: it is renamed aside and its path is reported, so no typed text is lost.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from .. import locations
-from ..fileio import atomic_write_text
+from ..fileio import UnreadableFile, atomic_write_text, read_json_capped
+
+MAX_DRAFT_BYTES = 5_000_000
+"""A draft bigger than this is not restored (and left where it is)."""
+_SESSION_ID = re.compile(r"^[A-Za-z0-9_.-]{1,80}$")
 
 
 @dataclass(frozen=True)
@@ -33,6 +38,8 @@ class DraftStore:
         self.folder = folder or locations.drafts_dir()
 
     def path_for(self, session_id: str) -> Path:
+        if not _SESSION_ID.match(session_id):
+            raise ValueError(f"invalid session id: {session_id!r}")
         return self.folder / f"{session_id}.json"
 
     def save(self, session_id: str, draft: Draft) -> Path:
@@ -43,15 +50,18 @@ class DraftStore:
         return path
 
     def load(self, session_id: str) -> Draft | None:
-        """The session's draft, or None if there is none or it cannot be read."""
+        """The session's draft, or None if there is none or it cannot be read (a draft of the
+        wrong shape, too big or not a regular file is left untouched, never restored in part)."""
         try:
-            data = json.loads(self.path_for(session_id).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            data = read_json_capped(self.path_for(session_id), MAX_DRAFT_BYTES)
+        except (OSError, ValueError, UnreadableFile):
             return None
         if not isinstance(data, dict):
             return None
-        return Draft(question_id=str(data.get("question_id", "")), mode=str(data.get("mode", "")),
-                     text=str(data.get("text", "")))
+        values = {key: data.get(key, "") for key in ("question_id", "mode", "text")}
+        if not all(isinstance(v, str) for v in values.values()):
+            return None
+        return Draft(**values)
 
     def set_aside(self, session_id: str, draft: Draft) -> Path:
         """Rename a draft that cannot be restored next to the others; returns where it is now."""

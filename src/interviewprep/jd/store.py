@@ -17,8 +17,11 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .. import locations
-from ..fileio import atomic_write_text
+from ..fileio import MAX_JSON_DEPTH, UnreadableFile, atomic_write_text, json_depth_exceeds, read_text_capped
 from .analysis import ANALYSER_VERSION, PostingAnalysis
+
+MAX_POSTING_BYTES = 5_000_000
+"""A saved posting bigger than this is reported and skipped (a long posting is ~20 kB)."""
 
 NAME_PATTERN = r"^[a-z0-9][a-z0-9-]{0,59}$"
 MAX_POSTING_CHARS = 100_000
@@ -160,17 +163,26 @@ class PostingStore:
 
     def load_path(self, path: Path) -> SavedPosting:
         try:
-            source = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError:
-            raise PostingError(f"{path}: not UTF-8 text") from None
-        except OSError as exc:
-            raise PostingError(f"{path}: cannot read: {exc.strerror or exc}") from None
+            source = read_text_capped(path, MAX_POSTING_BYTES)
+        except FileNotFoundError:
+            raise PostingError(f"{path}: no such posting") from None
+        except UnreadableFile as exc:
+            message = str(exc)
+            raise PostingError(f"{path}: " + ("not UTF-8 text" if "UTF-8" in message else message)
+                               ) from None
         if not source.strip():
             raise PostingError(f"{path}:1: the file is empty")
         try:
             raw = json.loads(source)
         except json.JSONDecodeError as exc:
             raise PostingError(f"{path}:{exc.lineno}: not valid JSON: {exc.msg}") from None
+        except RecursionError:
+            raw = None
+        if raw is None or json_depth_exceeds(raw):
+            raise PostingError(f"{path}:1: nested too deeply (over {MAX_JSON_DEPTH} levels)")
+        if not re.match(NAME_PATTERN, path.stem):
+            raise PostingError(f"{path}: the file name is not a posting name (rename it with "
+                               "lower-case letters, digits and '-')")
         if not isinstance(raw, dict):
             raise PostingError(f"{path}:1: expected a JSON object, not {type(raw).__name__}")
         try:
@@ -184,9 +196,11 @@ class PostingStore:
         if parsed.analysis:
             try:
                 analysis = PostingAnalysis.from_json(parsed.analysis)
-            except (KeyError, TypeError, ValueError):
+            except (KeyError, TypeError, ValueError, AttributeError, RecursionError):
                 analysis = None  # redone from the text: the analysis is derived data
-        return SavedPosting(parsed.name, parsed.title, parsed.text, parsed.added_at,
+        # The file's name is the posting's name: a renamed copy is its own posting, and nothing
+        # is ever saved under a name taken from a file's contents.
+        return SavedPosting(path.stem, parsed.title, parsed.text, parsed.added_at,
                             parsed.source, analysis, path)
 
     def load(self, name: str) -> SavedPosting:

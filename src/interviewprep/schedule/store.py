@@ -18,12 +18,15 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from .. import clock, locations
-from ..fileio import atomic_write_text
+from ..fileio import MAX_JSON_DEPTH, UnreadableFile, atomic_write_text, json_depth_exceeds, read_bytes_capped
 from ..transcripts import TranscriptStore
 from .build import build_schedule, rated_answers, review_keys, scheduler_settings
 from .model import KIND, SCHEDULE_VERSION, ScheduleFile
 
 _LOCK = threading.Lock()
+
+MAX_SCHEDULE_BYTES = 50_000_000
+"""A schedule bigger than this is set aside unread (one for thousands of questions is < 5 MB)."""
 
 
 class ScheduleError(Exception):
@@ -66,6 +69,10 @@ def parse_schedule(path: Path, text: str) -> ScheduleFile:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ScheduleError(f"{path}:{exc.lineno}: not valid JSON ({exc.msg})") from None
+    except RecursionError:
+        data = None
+    if data is None or json_depth_exceeds(data):
+        raise ScheduleError(f"{path}:1: nested too deeply (over {MAX_JSON_DEPTH} levels)")
     if not isinstance(data, dict) or data.get("kind") != KIND:
         raise ScheduleError(f"{path}:1: not an interviewprep schedule")
     version = data.get("schema_version")
@@ -94,11 +101,11 @@ class ScheduleStore:
     def read(self) -> ScheduleFile | None:
         """The file as it is (None if there is none); ScheduleError if it is not a valid schedule."""
         try:
-            raw = self.path.read_bytes()
+            raw = read_bytes_capped(self.path, MAX_SCHEDULE_BYTES)
         except FileNotFoundError:
             return None
-        except OSError as exc:
-            raise ScheduleError(f"{self.path}:1: cannot read ({exc.strerror or exc})") from None
+        except UnreadableFile as exc:
+            raise ScheduleError(f"{self.path}:1: {exc}") from None
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:

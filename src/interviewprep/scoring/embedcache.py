@@ -9,7 +9,26 @@ from pathlib import Path
 
 import numpy as np
 
+from ..fileio import is_regular_file
 from .embedder import Embedder
+
+MAX_CACHE_BYTES = 500_000_000
+DIMENSIONS = 384
+
+
+def _read(path: Path) -> dict[str, np.ndarray]:
+    """The cached vectors, checked: a regular file, the right arrays, shapes and finite values."""
+    if not is_regular_file(path):
+        raise ValueError("not a regular file")
+    if path.stat().st_size > MAX_CACHE_BYTES:
+        raise ValueError("too big")
+    with np.load(path, allow_pickle=False) as data:
+        keys, matrix = data["keys"], data["vectors"]
+        if keys.ndim != 1 or matrix.ndim != 2 or matrix.shape != (len(keys), DIMENSIONS):
+            raise ValueError(f"arrays of the wrong shape ({keys.shape}, {matrix.shape})")
+        if matrix.dtype.kind != "f" or not np.isfinite(matrix).all():
+            raise ValueError("vectors that are not finite numbers")
+        return {str(k): matrix[i] for i, k in enumerate(keys)}
 
 
 def text_key(text: str) -> str:
@@ -24,12 +43,26 @@ class EmbeddingCache:
         self.path = folder / f"{model_sha256[:16]}-{embedder.runtime.replace(':', '-')}.npz"
         self._vectors: dict[str, np.ndarray] = {}
         self._dirty = False
+        self.notice: str | None = None
+        """Set when a damaged cache file was moved aside (the caller shows it)."""
+        if os.path.lexists(self.path):
+            try:
+                self._vectors = _read(self.path)
+            except Exception as exc:  # noqa: BLE001 - numpy/zipfile raise many kinds; all mean "damaged"
+                self._vectors = {}
+                self.notice = self._move_aside(exc)
+
+    def _move_aside(self, exc: BaseException) -> str:
+        """Rename a damaged cache so it is rebuilt (never deleted: the user may want to look)."""
+        reason = str(exc) or type(exc).__name__
+        aside = self.path.with_name(f"{self.path.name}.broken")
         try:
-            with np.load(self.path, allow_pickle=False) as data:
-                keys, matrix = data["keys"], data["vectors"]
-                self._vectors = {str(k): matrix[i] for i, k in enumerate(keys)}
-        except (OSError, ValueError, KeyError):
-            self._vectors = {}
+            os.replace(self.path, aside)
+        except OSError as move_error:
+            return (f"the embedding cache {self.path} is damaged ({reason}) and could not be "
+                    f"moved aside ({move_error.strerror or move_error}); it is ignored")
+        return (f"the embedding cache {self.path} was damaged ({reason}); moved it to {aside} "
+                "and rebuilding it (the first scoring is slower)")
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         keys = [text_key(t) for t in texts]

@@ -11,7 +11,7 @@ import numpy as np
 
 from .encoders import BATCH_SIZE, OnnxEmbedder, SentenceTransformerEmbedder
 from .modelcard import ModelCard, ModelError, model_dir, verified_weights
-from .onnx_export import export_onnx, exported_model
+from .onnx_export import export_onnx, exported_model, move_aside
 
 __all__ = ["BATCH_SIZE", "Embedder", "OnnxEmbedder", "SentenceTransformerEmbedder", "load_embedder"]
 
@@ -60,4 +60,39 @@ def load_embedder(
         path = exported_model(card, precision)
     if path is None:
         raise ModelError("the ONNX model has not been exported yet; run `interviewprep setup`")
-    return OnnxEmbedder(path, directory, card.max_seq_length)
+    try:
+        return _checked(OnnxEmbedder(path, directory, card.max_seq_length))
+    except Exception as exc:  # noqa: BLE001 - onnxruntime raises its own kinds for a bad file
+        if not allow_export:
+            raise ModelError(f"the exported model {path} is damaged ({_short(exc)}); run "
+                             "`interviewprep setup --force` to export it again") from exc
+        aside = move_aside(card)
+        progress(f"The exported model {path} is damaged ({_short(exc)}); moved it to {aside} "
+                 "and exporting it again ...")
+    return load_embedder(card, progress, allow_export=False) if _reexport(card, progress) \
+        else SentenceTransformerEmbedder(directory, card.max_seq_length)
+
+
+def _reexport(card: ModelCard, progress: Callable[[str], None]) -> bool:
+    try:
+        export_onnx(card, progress)
+        return True
+    except Exception as exc:  # noqa: BLE001 - as above: fall back to sentence-transformers
+        message = (f"could not export the model to ONNX ({exc}); scoring with "
+                   "sentence-transformers instead, which is slower to start")
+        warnings.warn(message, RuntimeWarning, stacklevel=3)
+        progress(f"warning: {message}")
+        return False
+
+
+def _short(exc: BaseException) -> str:
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text if len(text) <= 160 else text[:157] + "..."
+
+
+def _checked(embedder: OnnxEmbedder) -> OnnxEmbedder:
+    """One sentence through the model: a file that loads but cannot run is caught here."""
+    vector = embedder.encode(["The project finished on time."])
+    if vector.shape != (1, 384) or not np.isfinite(vector).all():
+        raise ValueError(f"the model gives vectors of shape {vector.shape}")
+    return embedder

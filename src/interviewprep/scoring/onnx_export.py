@@ -3,17 +3,21 @@ sentence-transformers. This is the only module that imports torch; the runtime n
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
 import os
 import shutil
 import tempfile
-from collections.abc import Callable
+import warnings
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, cast
 
 import numpy as np
 
 from .. import locations
+from ..fileio import UnreadableFile, is_regular_file, read_json_capped
 from .encoders import OnnxEmbedder
 from .modelcard import ModelCard, ModelError, model_dir, verified_weights
 
@@ -53,17 +57,94 @@ def export_dir(card: ModelCard) -> Path:
     return locations.model_cache_dir() / card.sha256
 
 
-def exported_model(card: ModelCard, precision: str) -> Path | None:
-    """The exported ONNX file if an export for these weights was completed and verified."""
-    folder = export_dir(card)
+def _export_record(folder: Path) -> dict[str, Any] | None:
     try:
-        meta = json.loads((folder / "export.json").read_text())
-    except (OSError, ValueError):
+        meta = read_json_capped(folder / "export.json", 1_000_000)
+    except (OSError, UnreadableFile):
+        return None
+    return meta if isinstance(meta, dict) else None
+
+
+def exported_model(card: ModelCard, precision: str) -> Path | None:
+    """The exported ONNX file if an export for these weights was completed and verified (and,
+    for exports that recorded them, the file still has the size it was written with)."""
+    folder = export_dir(card)
+    meta = _export_record(folder)
+    if meta is None:
         return None
     path = folder / f"model-{precision}.onnx"
-    if meta.get("sha256") == card.sha256 and precision in meta.get("verified", {}) and path.is_file():
-        return path
+    verified = meta.get("verified")
+    if meta.get("sha256") != card.sha256 or not isinstance(verified, dict) \
+            or precision not in verified or not is_regular_file(path):
+        return None
+    recorded = (meta.get("files") or {}).get(path.name) if isinstance(meta.get("files"), dict) else None
+    if isinstance(recorded, dict) and recorded.get("bytes") != path.stat().st_size:
+        return None
+    return path
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def export_problem(card: ModelCard, precision: str) -> str | None:
+    """Why the cached export cannot be trusted (missing, truncated, changed), or None if it is
+    whole: the full check `setup` runs (hashes the file against its export record)."""
+    folder = export_dir(card)
+    path = folder / f"model-{precision}.onnx"
+    meta = _export_record(folder)
+    if meta is None:
+        return f"no complete export record in {folder}"
+    if exported_model(card, precision) is None:
+        return f"{path} is missing, incomplete or was not verified"
+    files = meta.get("files")
+    recorded = files.get(path.name) if isinstance(files, dict) else None
+    if isinstance(recorded, dict) and recorded.get("sha256") != _sha256(path):
+        return f"{path} has changed since it was exported and verified"
     return None
+
+
+def move_aside(card: ModelCard) -> Path | None:
+    """Rename a damaged export folder (it is rebuilt on the next export); returns the new name."""
+    folder = export_dir(card)
+    if not folder.exists():
+        return None
+    aside = folder.with_name(f"{folder.name}.broken")
+    if aside.exists():
+        shutil.rmtree(aside, ignore_errors=True)  # the previous damaged copy, already reported
+    os.replace(folder, aside)
+    return aside
+
+
+def export_log_path() -> Path:
+    """Where the libraries' warnings during an export go (not the terminal)."""
+    return locations.model_cache_dir() / "export.log"
+
+
+@contextlib.contextmanager
+def _warnings_to_log(progress: Callable[[str], None]) -> Iterator[None]:
+    """Library warnings (torch's TracerWarnings, which read like failure but are expected for
+    this graph) go to the export log; the user is told where, once."""
+    log = export_log_path()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            yield
+        finally:
+            if caught:
+                try:
+                    log.parent.mkdir(parents=True, exist_ok=True)
+                    with log.open("a", encoding="utf-8") as fh:
+                        for w in caught:
+                            fh.write(f"{w.category.__name__}: {w.message} ({w.filename}:{w.lineno})\n")
+                    progress(f"{len(caught)} library warning(s) during the export, expected and "
+                             f"harmless, are in {log}")
+                except OSError:
+                    pass
 
 
 def export_onnx(card: ModelCard, progress: Callable[[str], None] = print) -> dict:
@@ -78,6 +159,13 @@ def export_onnx(card: ModelCard, progress: Callable[[str], None] = print) -> dic
     except ImportError as exc:
         raise ModelError(f"cannot export the model: {exc}") from exc
 
+    with _warnings_to_log(progress):
+        return _export(card, directory, torch, quantize_dynamic, QuantType, SentenceTransformer,
+                       progress)
+
+
+def _export(card: ModelCard, directory: Path, torch: Any, quantize_dynamic: Any, QuantType: Any,
+            SentenceTransformer: Any, progress: Callable[[str], None]) -> dict:
     torch.set_num_threads(max(1, os.cpu_count() or 1))
     reference = SentenceTransformer(str(directory), device="cpu")
     reference.max_seq_length = card.max_seq_length
@@ -127,6 +215,8 @@ def export_onnx(card: ModelCard, progress: Callable[[str], None] = print) -> dic
                 report["verified"][precision] = True
         if not report["verified"]:
             raise ModelError(f"the ONNX export does not match sentence-transformers: {report}")
+        report["files"] = {p.name: {"bytes": p.stat().st_size, "sha256": _sha256(p)}
+                           for p in (fp32, int8)}
         (work / "export.json").write_text(json.dumps(report, indent=2))
         if target.exists():
             old = target.with_name(f".old-{target.name}-{os.getpid()}")

@@ -67,7 +67,10 @@ class Scorer:
         card: ModelCard | None = None,
     ) -> Scorer:
         card = card or ModelCard.load()
-        return cls(elements, card, load_embedder(card, progress))
+        scorer = cls(elements, card, load_embedder(card, progress))
+        if scorer.cache.notice:
+            progress(f"note: {scorer.cache.notice}")
+        return scorer
 
     @staticmethod
     def _element_models(card: ModelCard) -> dict[str, coverage.ElementModel]:

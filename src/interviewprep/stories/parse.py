@@ -12,6 +12,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from ..fileio import UnreadableFile, read_bytes_capped
 from .model import MAX_WORDS, Story
 
 HEADING = re.compile(r"^##(?!#)[ \t]*(.*?)[ \t#]*$")
@@ -194,11 +195,17 @@ def parse_bytes(data: bytes, path: str) -> ParsedFile:
     return ParsedFile(path, problems=sorted(bad + rest.problems, key=lambda p: p.line))
 
 
+MAX_STORY_FILE_BYTES = 2_000_000
+"""A story file bigger than this is reported and skipped (a file of 50 stories is ~150 kB)."""
+
+
 def parse_file(path: Path) -> ParsedFile:
     """A story file from disk; an unreadable file is one problem at line 1."""
     try:
-        data = path.read_bytes()
-    except OSError as exc:
+        data = read_bytes_capped(path, MAX_STORY_FILE_BYTES)
+    except FileNotFoundError as exc:
         return ParsedFile(str(path), problems=[StoryProblem(str(path), 1, f"cannot read: "
                                                             f"{exc.strerror or exc}")])
+    except UnreadableFile as exc:
+        return ParsedFile(str(path), problems=[StoryProblem(str(path), 1, str(exc))])
     return parse_bytes(data, str(path))

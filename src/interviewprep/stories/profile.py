@@ -146,10 +146,11 @@ def _scored(scorer: Scorer, story: Story, element_ids: list[str], texts: list[st
         elements = [ElementCoverage.from_json(e)
                     for e in json.loads((folder / f"{key}.json").read_text("utf-8"))]
         vectors = np.load(folder / f"{key}.npy", allow_pickle=False)
-        if vectors.shape[0] == len(texts):
+        if (vectors.ndim == 2 and vectors.shape[0] == len(texts) and vectors.dtype.kind == "f"
+                and np.isfinite(vectors).all()):
             return elements, vectors
-    except (OSError, ValueError, KeyError, TypeError):
-        pass
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, EOFError, RecursionError):
+        pass  # a damaged cache entry is scored again and rewritten
     feedback = scorer.score(story.body, category="behavioral", elements=element_ids)
     vectors = scorer.embedder.encode(texts)
     try:

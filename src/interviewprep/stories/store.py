@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import locations
-from ..fileio import atomic_write_text
+from ..fileio import UnreadableFile, atomic_write_text, read_json_capped
 from .model import Story, slugify
 from .parse import ParsedFile, StoryProblem, parse_file, parse_text
 
 USAGE_FILE = "used.json"
+MAX_USAGE_BYTES = 20_000_000
 
 
 class StoryError(Exception):
@@ -142,23 +143,31 @@ class StoryStore:
         return self.folder / USAGE_FILE
 
     def usage(self) -> dict[str, list[str]]:
-        """Per story id: the answers (session:question) that told it."""
+        """Per story id: the answers (session:question) that told it ({} if unreadable)."""
+        return self._read_usage()[0]
+
+    def _read_usage(self) -> tuple[dict[str, list[str]], bool]:
+        """The usage counts, and whether used.json may be written (it is missing or readable:
+        a damaged or hand-made one is never overwritten)."""
         try:
-            data = json.loads(self._usage_path().read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return {}
+            data = read_json_capped(self._usage_path(), MAX_USAGE_BYTES)
+        except FileNotFoundError:
+            return {}, True
+        except (OSError, UnreadableFile):
+            return {}, False
         if not isinstance(data, dict):
-            return {}
-        return {str(k): [str(x) for x in v] for k, v in data.items() if isinstance(v, list)}
+            return {}, False
+        return ({str(k): [str(x) for x in v if isinstance(x, str | int)]
+                 for k, v in data.items() if isinstance(v, list)}, True)
 
     def used(self, story_id: str) -> int:
         return len(self.usage().get(story_id, []))
 
     def record_use(self, story_id: str, answer_key: str) -> int:
         """Count one telling of the story (the same answer counts once); the new count."""
-        usage = self.usage()
+        usage, writable = self._read_usage()
         told = usage.setdefault(story_id, [])
-        if answer_key not in told:
+        if answer_key not in told and writable:
             told.append(answer_key)
             atomic_write_text(self._usage_path(), json.dumps(usage, indent=2, sort_keys=True))
         return len(told)
