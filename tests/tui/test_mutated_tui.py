@@ -14,7 +14,6 @@ import os
 import shutil
 import tempfile
 from contextlib import contextmanager
-from pathlib import Path
 
 from hypothesis import HealthCheck, Phase, given, settings
 from textual.widgets import DataTable
