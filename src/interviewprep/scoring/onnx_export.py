@@ -126,25 +126,36 @@ def export_log_path() -> Path:
 
 
 @contextlib.contextmanager
-def _warnings_to_log(progress: Callable[[str], None]) -> Iterator[None]:
+def _library_output_to_log(progress: Callable[[str], None]) -> Iterator[Callable[[], Any]]:
     """Library warnings (torch's TracerWarnings, which read like failure but are expected for
-    this graph) go to the export log; the user is told where, once."""
+    this graph) and what the libraries print (progress bars) go to the export log; the user is
+    told where, once. Yields `quiet`: a context in which the libraries' output is redirected
+    (our own progress lines stay on the terminal)."""
     log = export_log_path()
-    with warnings.catch_warnings(record=True) as caught:
+    try:
+        log.parent.mkdir(parents=True, exist_ok=True)
+        fh = log.open("a", encoding="utf-8")
+    except OSError:
+        yield contextlib.nullcontext
+        return
+    with fh, warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
+        start = fh.tell()
+
+        @contextlib.contextmanager
+        def quiet() -> Iterator[None]:
+            with contextlib.redirect_stdout(fh), contextlib.redirect_stderr(fh):
+                yield
+
         try:
-            yield
+            yield quiet
         finally:
-            if caught:
-                try:
-                    log.parent.mkdir(parents=True, exist_ok=True)
-                    with log.open("a", encoding="utf-8") as fh:
-                        for w in caught:
-                            fh.write(f"{w.category.__name__}: {w.message} ({w.filename}:{w.lineno})\n")
-                    progress(f"{len(caught)} library warning(s) during the export, expected and "
-                             f"harmless, are in {log}")
-                except OSError:
-                    pass
+            for w in caught:
+                fh.write(f"{w.category.__name__}: {w.message} ({w.filename}:{w.lineno})\n")
+            fh.flush()
+            if fh.tell() > start:
+                progress(f"The libraries' messages during the export (warnings that are "
+                         f"expected for this model) are in {log}")
 
 
 def export_onnx(card: ModelCard, progress: Callable[[str], None] = print) -> dict:
@@ -159,15 +170,17 @@ def export_onnx(card: ModelCard, progress: Callable[[str], None] = print) -> dic
     except ImportError as exc:
         raise ModelError(f"cannot export the model: {exc}") from exc
 
-    with _warnings_to_log(progress):
+    with _library_output_to_log(progress) as quiet:
         return _export(card, directory, torch, quantize_dynamic, QuantType, SentenceTransformer,
-                       progress)
+                       progress, quiet)
 
 
 def _export(card: ModelCard, directory: Path, torch: Any, quantize_dynamic: Any, QuantType: Any,
-            SentenceTransformer: Any, progress: Callable[[str], None]) -> dict:
+            SentenceTransformer: Any, progress: Callable[[str], None],
+            quiet: Callable[[], Any]) -> dict:
     torch.set_num_threads(max(1, os.cpu_count() or 1))
-    reference = SentenceTransformer(str(directory), device="cpu")
+    with quiet():
+        reference = SentenceTransformer(str(directory), device="cpu")
     reference.max_seq_length = card.max_seq_length
     transformer = _wrap(cast(Any, reference[0]).auto_model.eval()).eval()
     target = export_dir(card)
@@ -177,7 +190,7 @@ def _export(card: ModelCard, directory: Path, torch: Any, quantize_dynamic: Any,
         fp32 = work / "model-fp32.onnx"
         progress("Exporting the model to ONNX ...")
         sample = reference.tokenizer(["a sample sentence"], return_tensors="pt")
-        with torch.no_grad():
+        with torch.no_grad(), quiet():
             torch.onnx.export(
                 transformer,
                 (sample["input_ids"], sample["attention_mask"], sample["token_type_ids"]),
@@ -196,16 +209,18 @@ def _export(card: ModelCard, directory: Path, torch: Any, quantize_dynamic: Any,
         int8 = work / "model-int8.onnx"
         # Per-channel weights on the MatMuls only: 0.99 cosine to fp32 on answer sentences,
         # where the default per-tensor scheme drops to 0.89 on long inputs.
-        quantize_dynamic(
-            str(fp32),
-            str(int8),
-            weight_type=QuantType.QInt8,
-            op_types_to_quantize=["MatMul"],
-            per_channel=True,
-        )
+        with quiet():
+            quantize_dynamic(
+                str(fp32),
+                str(int8),
+                weight_type=QuantType.QInt8,
+                op_types_to_quantize=["MatMul"],
+                per_channel=True,
+            )
 
         progress("Verifying the export against sentence-transformers ...")
-        expected = reference.encode(VERIFY_SENTENCES, normalize_embeddings=True)
+        with quiet():
+            expected = reference.encode(VERIFY_SENTENCES, normalize_embeddings=True)
         report: dict = {"sha256": card.sha256, "verified": {}, "min_cosine": {}}
         for precision, path in (("fp32", fp32), ("int8", int8)):
             got = OnnxEmbedder(path, directory, card.max_seq_length).encode(VERIFY_SENTENCES)

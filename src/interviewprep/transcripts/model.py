@@ -33,8 +33,9 @@ SCHEMA_VERSION = 2
 SESSION_ID_PATTERN = r"^[A-Za-z0-9_.-]{1,80}$"
 """A session id is also its file name (without .json): letters, digits, '-', '_' and '.'."""
 
-MAX_TEXT = 1_000_000
-"""The longest text field read back (an answer is cut far shorter before it is scored)."""
+MAX_TEXT = 20_000_000
+"""The longest text field read back: the transcript file's own cap (store.MAX_TRANSCRIPT_BYTES),
+so a long pasted answer never hides its session; the file cap bounds the work."""
 
 
 def now_iso() -> str:

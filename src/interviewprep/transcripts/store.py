@@ -111,8 +111,13 @@ class TranscriptStore:
 
     def latest_unfinished(self) -> Transcript | None:
         sessions, _ = self.digests()
-        latest = next((d for d in sessions if not d.finished and d.questions), None)
-        return self.load(latest.id) if latest else None
+        for digest in sessions:
+            if not digest.finished and digest.questions:
+                try:
+                    return self.load(digest.id)
+                except TranscriptError:
+                    continue  # changed since it was listed: the next one
+        return None
 
     # `list` is a method here, so the return types below spell out builtins.list.
     def digests(self) -> tuple[builtins.list[SessionDigest], builtins.list[UnreadableTranscript]]:
