@@ -150,3 +150,33 @@ def test_resume_of_a_mutated_session_is_an_error_message_or_a_session(plain_with
             code, _out, errs = run(*argv)
             assert code in (0, 1), (described, argv, errs)
             assert "Traceback" not in errs, (described, errs)
+
+
+def test_resume_of_a_renamed_file_carries_on_under_its_new_name(plain_with_real_scorer):
+    with home_with("my-practice.json", UNFINISHED.read_text(encoding="utf-8")) as path:
+        code, _out, errs = run("resume", "my-practice", "--plain")
+        assert code == 0, errs
+        assert sorted(p.name for p in path.parent.glob("*.json")) == sorted(
+            [INTACT.name, "my-practice.json"])  # nothing saved under the id inside the file
+        assert json.loads(path.read_text(encoding="utf-8"))["id"] == "my-practice"
+
+
+@pytest.mark.parametrize("change", [
+    {"settings": {"seed": "eleven", "count": 2}},
+    {"settings": {"count": -3}},
+    {"plan": ["no-such-question", "tech-scope-creep-control"]},
+    {"plan": "tech-scope-creep-control"},
+])
+def test_resume_with_an_odd_seed_or_plan_says_why(plain_with_real_scorer, change):
+    doc = {**json.loads(UNFINISHED.read_text(encoding="utf-8")), **change}
+    with home_with(UNFINISHED.name, json.dumps(doc)) as path:
+        code, _out, errs = run("resume", path.stem, "--plain")
+        assert code == 1 and errs.strip(), errs
+        assert "Traceback" not in errs
+
+
+def test_resume_of_an_odd_id_says_why(plain_with_real_scorer):
+    with home_with(UNFINISHED.name, UNFINISHED.read_text(encoding="utf-8")):
+        for odd in ("../../etc/passwd", "*", "x" * 300, "a/b"):
+            code, _out, errs = run("resume", odd, "--plain")
+            assert code == 1 and errs.strip(), (odd, errs)
