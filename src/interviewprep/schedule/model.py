@@ -18,7 +18,7 @@ KIND = "interviewprep-schedule"
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
 
 class Review(_Strict):
