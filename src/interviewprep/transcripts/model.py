@@ -149,7 +149,8 @@ class StoredFeedback(BaseModel):
         return next((e for e in self.elements if e.id == element_id), None)
 
     def to_feedback(self, answer: str = "") -> Feedback:
-        return Feedback.from_json(self.model_dump(), answer)
+        """The scorer's Feedback, from the typed fields only (unknown keys stay in the file)."""
+        return Feedback.from_json(self.model_dump(exclude=set(self.model_extra or {})), answer)
 
     def to_json(self) -> dict[str, Any]:
         return self.model_dump(mode="json")
