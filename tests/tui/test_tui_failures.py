@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 
 from interviewprep.interview import SessionSettings
+from interviewprep.transcripts.model import RetryOf
 from interviewprep.tui.app import InterviewPrepApp
 from interviewprep.tui.dialogs.message import MessageDialog
 from interviewprep.tui.screens.interview import InterviewScreen
@@ -56,7 +57,7 @@ async def _retry_session(scorer) -> None:
         assert isinstance(app.screen, SummaryScreen)
         head = str(app.screen.query_one("#summary-head").render())
         assert "earlier attempt" in head and "12 →" in head
-        assert app.screen.session.transcript.retry_of == retry_of
+        assert app.screen.session.transcript.retry_of == RetryOf.model_validate(retry_of)
 
 
 def test_a_retry_session_shows_the_change_from_the_earlier_attempt(real_scorer):
