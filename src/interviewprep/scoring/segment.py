@@ -84,6 +84,9 @@ def clean(text: str) -> tuple[str, bool]:
     )
     text = re.sub(r"[ \t\u00a0]+", " ", text)
     text = re.sub(r"\n\s*\n+", "\n\n", text).strip()
+    # A line wrapped inside a sentence (an editor's or a YAML file's hard wrap) goes on in
+    # lowercase: it is one sentence, not a list item.
+    text = re.sub(r"(?<![.!?:;\n]) ?\n ?(?=[a-z])", " ", text)
     truncated = len(text) > MAX_CHARS
     if truncated:
         cut = text.rfind(" ", 0, MAX_CHARS)
