@@ -40,14 +40,18 @@ class Question(BaseModel):
     id: Slug
     """Stable slug, unique across all loaded banks."""
     category: Category
-    levels: list[Level] = Field(min_length=1)
-    specializations: list[Specialization] = Field(min_length=1)
+    levels: list[Level] = Field(min_length=1, default_factory=lambda: ["entry", "mid", "senior"])
+    """Default: every level, as LEVELS lists them (docs/question-files.md lists the defaults)."""
+    specializations: list[Specialization] = Field(
+        min_length=1, default_factory=lambda: ["general"])
+    """Default: general."""
     text: Text
     """The question as the interviewer asks it."""
     elements: list[ElementRef] = Field(min_length=1)
     """Reference elements a strong answer covers."""
-    model_answer: Text
-    """What a strong candidate might say."""
+    model_answer: Text | None = None
+    """What a strong candidate might say. Default: none, and then no similarity to a model
+    answer is scored (the element coverage still is)."""
     follow_ups: list[Text] = Field(default_factory=list)
     """Questions an interviewer asks next."""
     tip: str = ""

@@ -19,6 +19,9 @@ from .common import (
 )
 
 
+NO_MODEL_ANSWER = "(none in the question file: answers are scored on the elements only)"
+
+
 def cmd_bank_list(args: argparse.Namespace) -> int:
     bank = load_bank_or_warn(args.bank)
     questions = bank.filter(args.category, args.level, args.specialization, args.search)
@@ -50,7 +53,7 @@ def cmd_bank_show(args: argparse.Namespace) -> int:
         print(f"  - {element.name}{weight}: {element.definition}")
     if q.tip:
         print(f"\nTip: {q.tip}")
-    print(f"\nModel answer:\n{q.model_answer}")
+    print(f"\nModel answer:\n{q.model_answer or NO_MODEL_ANSWER}")
     if q.follow_ups:
         print("\nFollow-ups:")
         for f in q.follow_ups:
