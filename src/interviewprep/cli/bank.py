@@ -19,9 +19,6 @@ from .common import (
 )
 
 
-NO_MODEL_ANSWER = "(none in the question file: answers are scored on the elements only)"
-
-
 def cmd_bank_list(args: argparse.Namespace) -> int:
     bank = load_bank_or_warn(args.bank)
     questions = bank.filter(args.category, args.level, args.specialization, args.search)
@@ -35,6 +32,8 @@ def cmd_bank_list(args: argparse.Namespace) -> int:
 
 
 def cmd_bank_show(args: argparse.Namespace) -> int:
+    from ..bank import NO_MODEL_ANSWER
+
     bank = load_bank_or_warn(args.bank)
     q = bank.get(args.id)
     if q is None:

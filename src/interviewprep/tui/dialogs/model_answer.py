@@ -9,7 +9,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from ...bank import Question
+from ...bank import NO_MODEL_ANSWER, Question
 
 
 class ModelAnswerDialog(ModalScreen[None]):

@@ -9,7 +9,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
-from ...bank import Question
+from ...bank import NO_MODEL_ANSWER, Question
 from ...interview import SessionSettings
 from ...vocabulary import CATEGORY_NAMES
 from ..context import ScreenContext
