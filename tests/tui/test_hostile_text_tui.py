@@ -10,6 +10,7 @@ must not be in it.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from pathlib import Path
@@ -153,3 +154,42 @@ def test_export_path_is_always_a_plain_name_inside_the_exports_folder():
         assert path.suffix == ".md" and not path.name.startswith(".")
         assert ".." not in path.name and len(path.name) <= 83
     assert locations.export_path("20250303-184512-3fa9c1").name == "20250303-184512-3fa9c1.md"
+
+
+def hostile_question():
+    from interviewprep.bank import Question
+
+    return Question(id="hostile-q", category="behavioral", text="HOSTILE " + PAYLOAD,
+                    elements=["situation", "action"], model_answer="MODEL " + PAYLOAD,
+                    tip="TIP " + PAYLOAD, follow_ups=["FOLLOW " + PAYLOAD])
+
+
+@pilot_test
+async def test_question_detail_and_model_answer_show_question_files_safely():
+    from interviewprep.tui.dialogs.model_answer import ModelAnswerDialog
+    from interviewprep.tui.screens.question_detail import QuestionDetailScreen
+
+    question = hostile_question()
+    app = ReviewTestApp(lambda context: QuestionDetailScreen(context, question))
+    async with app.run_test(size=(140, 44)) as pilot:
+        await settle(app, pilot)
+        assert_safe(app, "HOSTILE", "MODEL", "TIP", "[bold]literal[/bold]")
+        app.push_screen(ModelAnswerDialog(question))
+        await settle(app, pilot)
+        assert_safe(app, "MODEL", "[bold]literal[/bold]")
+
+
+@pilot_test
+async def test_the_bank_browser_shows_question_files_safely():
+    from interviewprep.tui.screens.bank_browser import BankBrowserScreen
+
+    def factory(context):
+        question = hostile_question()  # in a copy of the bank: the shared one stays as it is
+        context.bank = dataclasses.replace(
+            context.bank, questions={question.id: question, **context.bank.questions})
+        return BankBrowserScreen(context)
+
+    app = ReviewTestApp(factory)
+    async with app.run_test(size=(160, 44)) as pilot:
+        await settle(app, pilot)
+        assert_safe(app, "HOSTILE")
