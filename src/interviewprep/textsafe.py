@@ -36,7 +36,9 @@ def _visible(match: re.Match[str]) -> str:
 
 def has_unsafe(text: str) -> bool:
     """Whether `text` holds a character `clean()` would replace (CR LF excepted)."""
-    return _UNSAFE.search(text.replace("\r\n", "\n")) is not None
+    if "\r\n" in text:
+        text = text.replace("\r\n", "\n")
+    return _UNSAFE.search(text) is not None
 
 
 def clean(text: object) -> str:

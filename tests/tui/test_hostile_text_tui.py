@@ -193,3 +193,16 @@ async def test_the_bank_browser_shows_question_files_safely():
     async with app.run_test(size=(160, 44)) as pilot:
         await settle(app, pilot)
         assert_safe(app, "HOSTILE")
+
+
+@pilot_test
+async def test_a_notification_quoting_a_file_name_is_not_read_as_markup():
+    app = ReviewTestApp(ReviewScreen)
+    async with app.run_test(size=(140, 44)) as pilot:
+        await settle(app, pilot)
+        app.screen.notify("cannot read [@click=app.quit]Q[/].json", title="Export failed")
+        app.notify("[b]B[/b]")
+        await settle(app, pilot)
+        shown = list(app._notifications)
+    assert [n.message for n in shown] == ["cannot read [@click=app.quit]Q[/].json", "[b]B[/b]"]
+    assert not any(n.markup for n in shown)

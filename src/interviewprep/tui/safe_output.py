@@ -8,6 +8,11 @@ a Strip is turned into terminal output catches every widget at once: `textsafe.s
 removes the characters (they take no cell, so the layout is unchanged). Textual's own escape
 sequences come from styles and cursor moves, never from segment text, and are left alone.
 
+Notifications are the other way stored text reaches the screen (an error message quotes a file
+name or an id): Textual reads their text as markup by default, so "[@click=app.quit]" in a file
+name would become a live action. The app's messages never use markup, so notify() is made to
+show every message as the literal text it is.
+
 Installed once, when the tui package is imported.
 """
 
@@ -16,6 +21,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich.segment import Segment
+from textual.app import App
 from textual.strip import Strip
 
 from ..textsafe import has_unsafe, strip_unsafe
@@ -39,3 +45,12 @@ def install() -> None:
 
     setattr(render, _MARK, True)
     Strip.render = render  # type: ignore[method-assign]
+
+    original_notify = App.notify
+
+    def notify(self: App[Any], message: str, *, title: str = "", severity: Any = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        original_notify(self, message, title=title, severity=severity, timeout=timeout,
+                        markup=False)
+
+    App.notify = notify  # type: ignore[method-assign]
