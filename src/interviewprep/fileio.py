@@ -48,10 +48,8 @@ def target_problem(path: Path, overwrite: bool = False) -> str | None:
 
     try:
         info = os.lstat(path)
-    except FileNotFoundError:
+    except OSError:  # nothing there (or no way there): writing it says why, if it fails
         return None
-    except OSError as exc:
-        return f"cannot check {path}: {exc.strerror or exc}"
     mode = info.st_mode
     if stat.S_ISLNK(mode):
         return f"{path} is a symbolic link; not written (give the path of a regular file)"
