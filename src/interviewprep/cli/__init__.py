@@ -71,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
     except EOFError:
-        err("end of input: nothing was changed")
+        err("end of input (standard input is closed or empty)")
         return EXIT_ERROR
     except BrokenPipeError:
         return EXIT_OK
