@@ -38,8 +38,9 @@ def question_count(value: str) -> int:
 def cmd_tui(args: argparse.Namespace) -> int:
     from ..tui.app import InterviewPrepApp
 
-    InterviewPrepApp(bank_paths=getattr(args, "bank", None) or None).run()
-    return EXIT_OK
+    app = InterviewPrepApp(bank_paths=getattr(args, "bank", None) or None)
+    app.run()
+    return app.return_code or EXIT_OK
 
 
 def cmd_practice(args: argparse.Namespace) -> int:
@@ -66,8 +67,9 @@ def cmd_practice(args: argparse.Namespace) -> int:
                          show_stories=getattr(args, "stories", False), voice=args.voice)
     from ..tui.app import InterviewPrepApp
 
-    InterviewPrepApp(start_settings=settings, bank_paths=args.bank or None).run()
-    return EXIT_OK
+    app = InterviewPrepApp(start_settings=settings, bank_paths=args.bank or None)
+    app.run()
+    return app.return_code or EXIT_OK
 
 
 def _plan_from_posting(settings: SessionSettings, name: str) -> int:
@@ -115,6 +117,12 @@ def cmd_resume(args: argparse.Namespace) -> int:
             err("no unfinished session to resume")
             return EXIT_ERROR
         transcript = latest
+    from ..transcripts.lock import held_elsewhere
+
+    where = held_elsewhere(store.folder, transcript.id)
+    if where is not None:
+        err(f"session {transcript.id} is open {where}: carry on there, or quit it there first")
+        return EXIT_ERROR
     if args.plain:
         from ..interview import SessionSettings
         from .plain import run_plain
@@ -124,8 +132,9 @@ def cmd_resume(args: argparse.Namespace) -> int:
                          show_stories=getattr(args, "stories", False), voice=args.voice)
     from ..tui.app import InterviewPrepApp
 
-    InterviewPrepApp(resume_id=transcript.id, bank_paths=args.bank or None).run()
-    return EXIT_OK
+    app = InterviewPrepApp(resume_id=transcript.id, bank_paths=args.bank or None)
+    app.run()
+    return app.return_code or EXIT_OK
 
 
 def _add_voice_option(p: argparse.ArgumentParser) -> None:

@@ -6,9 +6,12 @@ calls the submit methods from a worker thread; one thread at a time uses a sessi
 
 from __future__ import annotations
 
+import copy
 import random
+import threading
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -31,6 +34,7 @@ from ..speech.answer import apply_recording
 from ..speech.delivery import Delivery, assess_delivery
 from ..speech.spoken import SpokenAnswer
 from ..transcripts import Attempt, FollowUp, Transcript, TranscriptStore, Turn
+from ..transcripts.lock import DiskStamp, SessionLock
 from ..transcripts.model import now_iso
 from . import lines
 from .drafts import Draft, DraftStore
@@ -225,6 +229,13 @@ class InterviewSession:
         self.index = len([t for t in self.transcript.turns if t.attempts or t.skipped])
         self._awaiting_probe = False
         self.path = self.store.path_for(self.transcript.id)
+        self._mutex = threading.RLock()
+        """Held while the transcript changes and is saved (the UI thread may keep a draft
+        while a worker thread saves a scored answer)."""
+        self._on_disk: DiskStamp | None = DiskStamp.of(self.path)
+        """The version of the transcript file this session last saw; each save checks that
+        it is still the one there (no other writer, not deleted)."""
+        self._lock: SessionLock | None = None
 
     # ------------------------------------------------------------------ resume
     @classmethod
@@ -284,8 +295,39 @@ class InterviewSession:
         return lines.pick(self.rng, lines.CLOSINGS)
 
     def save(self) -> Path:
-        self.path = self.store.save(self.transcript)
+        """Save the transcript over the version this session last saw: TranscriptError if it
+        cannot be written, TranscriptChanged if another writer changed or deleted it since."""
+        with self._mutex:
+            self._on_disk = self.store.save_checked(self.transcript, self._on_disk)
         return self.path
+
+    # ------------------------------------------------------------------ one writer
+    def claim(self, where: str, lock: SessionLock | None = None) -> None:
+        """Hold the session's lock while it is open here (`where` names this program for
+        another instance's message). Raises SessionInUse if it is open elsewhere. `lock`: one
+        taken already, before the transcript was read."""
+        if self._lock is None:
+            self._lock = lock or self.store.lock(self.transcript.id, where)
+
+    def close(self) -> None:
+        """The session is no longer open here: another instance may resume it."""
+        lock, self._lock = self._lock, None
+        if lock is not None:
+            lock.release()
+
+    @contextmanager
+    def _changing(self) -> Iterator[None]:
+        """Change the transcript and save it, all or nothing: if the save fails (a full disk,
+        another writer) the session is as it was, so a retry does not add the answer twice."""
+        with self._mutex:
+            before = (copy.deepcopy(self.transcript.__dict__), self.index, self._awaiting_probe)
+            try:
+                yield
+            except BaseException:
+                self.transcript.__dict__.clear()
+                self.transcript.__dict__.update(before[0])
+                self.index, self._awaiting_probe = before[1], before[2]
+                raise
 
     # ------------------------------------------------------------------ leaving mid-answer
     def save_for_later(self, text: str, mode: str) -> None:
@@ -302,14 +344,26 @@ class InterviewSession:
             self.drafts.save(self.transcript.id, Draft(question.id, mode, text))
         except OSError as exc:
             failure = exc
-        if mode != "scoring" and self.current_turn is None:
-            # An asked-but-unanswered turn makes the session resumable; resume asks it again.
-            self.transcript.turns.append(Turn(
-                question_id=question.id, question_text=question.text,
-                category=question.category, elements=question.element_ids))
-            self.save()
+        with self._changing():
+            if self.current_turn is None:
+                # An asked-but-unanswered turn makes the session resumable (resume asks it
+                # again), so a draft is never left without its transcript; an answer being
+                # scored meanwhile is added to this turn.
+                self.transcript.turns.append(Turn(
+                    question_id=question.id, question_text=question.text,
+                    category=question.category, elements=question.element_ids))
+                self.save()
         if failure is not None:
             raise failure
+
+    def keep_draft(self, text: str, mode: str) -> None:
+        """Keep what is in the answer box as the user types (a debounced save): like
+        save_for_later, and an emptied box forgets its draft. Raises OSError or
+        TranscriptError if it cannot be kept."""
+        if text.strip():
+            self.save_for_later(text, mode)
+        else:
+            self.drafts.delete(self.transcript.id)
 
     def restore_draft(self) -> DraftRestore:
         """The unsent text for the current question, if one was kept.
@@ -359,6 +413,17 @@ class InterviewSession:
             raise SessionError("the session is over")
         feedback = self._require_scorer().score_question(question, answer)
         delivery = apply_recording(feedback, spoken) if spoken is not None else None
+        with self._changing():
+            turn, previous, probe = self._record_answer(question, answer, seconds, feedback,
+                                                        delivery)
+        result = TurnResult(feedback, probe=probe, previous_overall=previous,
+                            delivery=delivery)
+        self._schedule_result(result, turn)
+        return result
+
+    def _record_answer(self, question: Question, answer: str, seconds: float,
+                       feedback: Feedback, delivery: Delivery | None
+                       ) -> tuple[Turn, int | None, str | None]:
         turn = self._turn_for_current()
         previous = turn.overall if turn.attempts else None
         turn.attempts.append(Attempt(answer=answer, feedback=feedback.to_json(), seconds=seconds,
@@ -386,10 +451,7 @@ class InterviewSession:
                 [e.id for e in feedback.elements if e.status == "missing"],
                 follow_up=turn.follow_up is not None, names=names).to_json()
         self.save()
-        result = TurnResult(feedback, probe=probe, previous_overall=previous,
-                            delivery=delivery)
-        self._schedule_result(result, turn)
-        return result
+        return turn, previous, probe
 
     # ------------------------------------------------------------------ spaced repetition
     def _reload_schedule(self) -> str | None:
@@ -422,8 +484,9 @@ class InterviewSession:
         if previous is not None and previous.by == "you":
             # A second change of mind replaces the first; the derived reasons stay.
             previous.reasons = [r for r in previous.reasons if not r.startswith("you ")]
-        turn.rating = override(previous, choice).to_json()
-        self.save()
+        with self._changing():
+            turn.rating = override(previous, choice).to_json()
+            self.save()
         feedback = Feedback.from_json(turn.final_feedback) if turn.final_feedback else None
         result = TurnResult(feedback)  # type: ignore[arg-type]
         self._schedule_result(result, turn)
@@ -446,47 +509,54 @@ class InterviewSession:
         combined = f"{first.answer.rstrip()}\n\n{answer.strip()}"
         feedback = self._require_scorer().score_question(question, combined)
         before = {e["id"] for e in first.feedback.get("elements", []) if e.get("covered")}
-        turn.follow_up.answer = answer
-        turn.follow_up.feedback = feedback.to_json()
-        turn.follow_up.seconds = seconds
         delivery = assess_delivery(spoken) if spoken is not None else None
-        turn.follow_up.delivery = delivery.to_json() if delivery else None
-        self._awaiting_probe = False
-        self.save()
+        with self._changing():
+            follow_up = self.current_turn.follow_up if self.current_turn else None
+            assert follow_up is not None
+            follow_up.answer = answer
+            follow_up.feedback = feedback.to_json()
+            follow_up.seconds = seconds
+            follow_up.delivery = delivery.to_json() if delivery else None
+            self._awaiting_probe = False
+            self.save()
         return TurnResult(feedback, previous_overall=first.overall,
                           newly_covered=[e.id for e in feedback.elements
                                          if e.covered and e.id not in before], delivery=delivery)
 
     def skip_follow_up(self) -> None:
-        turn = self.current_turn
-        if turn and turn.follow_up and not turn.follow_up.answer:
-            turn.follow_up = None
-        self._awaiting_probe = False
-        self.save()
+        with self._changing():
+            turn = self.current_turn
+            if turn and turn.follow_up and not turn.follow_up.answer:
+                turn.follow_up = None
+            self._awaiting_probe = False
+            self.save()
 
     def skip(self) -> None:
         """Skip the current question without answering."""
-        turn = self._turn_for_current()
-        if not turn.attempts:
-            turn.skipped = True
-        self._awaiting_probe = False
-        self.index += 1
-        self.save()
+        with self._changing():
+            turn = self._turn_for_current()
+            if not turn.attempts:
+                turn.skipped = True
+            self._awaiting_probe = False
+            self.index += 1
+            self.save()
 
     def advance(self) -> Question | None:
         """Move to the next question after feedback; returns it, or None at the end."""
-        if self._awaiting_probe:
-            self.skip_follow_up()
-        self.index += 1
-        if self.done:
-            self.finish()
+        with self._changing():
+            if self._awaiting_probe:
+                self.skip_follow_up()
+            self.index += 1
+            if self.done:
+                self.finish()
         return self.current
 
     def finish(self) -> SessionSummary:
-        if not self.transcript.finished_at:
-            self.transcript.finished_at = now_iso()
-        self.index = self.total
-        self.save()
+        with self._changing():
+            if not self.transcript.finished_at:
+                self.transcript.finished_at = now_iso()
+            self.index = self.total
+            self.save()
         return self.summary()
 
     # ------------------------------------------------------------------ summary

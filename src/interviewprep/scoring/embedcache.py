@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-import os
 from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 
+from ..fileio import atomic_binary_file
 from .embedder import Embedder
 
 
@@ -50,9 +50,10 @@ class EmbeddingCache:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             keys = np.array(list(self._vectors), dtype="U40")
             vectors = np.stack(list(self._vectors.values())).astype(np.float32)
-            tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp.npz")
-            np.savez(tmp, keys=keys, vectors=vectors)
-            os.replace(tmp, self.path)
+            # Through a file object (np.savez would add .npz to a bare name); a failed write,
+            # e.g. on a full disk, removes its partial temporary file.
+            with atomic_binary_file(self.path) as fh:
+                np.savez(fh, keys=keys, vectors=vectors)
             self._dirty = False
         except OSError:
             pass  # an unwritable cache only costs time
