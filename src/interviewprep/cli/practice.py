@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 from typing import TYPE_CHECKING
 
 from .common import (
@@ -19,6 +21,7 @@ from .common import (
 
 if TYPE_CHECKING:
     from ..interview import SessionSettings
+    from ..tui.app import InterviewPrepApp
 
 DEFAULT_COUNT = 5
 MAX_DUE = 20
@@ -35,12 +38,27 @@ def question_count(value: str) -> int:
     return count
 
 
+def _run_app(app: InterviewPrepApp) -> int:
+    """Run the TUI; its exit code. Stopped by a signal (SIGTERM, SIGHUP, SIGINT), it has kept
+    the unsent answer and restored the terminal: the process ends now, without waiting for a
+    thread still loading the model (every file it writes is written atomically)."""
+    app.run()
+    code = app.return_code or EXIT_OK
+    if code > 128:
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except (OSError, ValueError):
+                pass
+        os._exit(code)
+    return code
+
+
 def cmd_tui(args: argparse.Namespace) -> int:
     from ..tui.app import InterviewPrepApp
 
     app = InterviewPrepApp(bank_paths=getattr(args, "bank", None) or None)
-    app.run()
-    return app.return_code or EXIT_OK
+    return _run_app(app)
 
 
 def cmd_practice(args: argparse.Namespace) -> int:
@@ -68,8 +86,7 @@ def cmd_practice(args: argparse.Namespace) -> int:
     from ..tui.app import InterviewPrepApp
 
     app = InterviewPrepApp(start_settings=settings, bank_paths=args.bank or None)
-    app.run()
-    return app.return_code or EXIT_OK
+    return _run_app(app)
 
 
 def _plan_from_posting(settings: SessionSettings, name: str) -> int:
@@ -133,8 +150,7 @@ def cmd_resume(args: argparse.Namespace) -> int:
     from ..tui.app import InterviewPrepApp
 
     app = InterviewPrepApp(resume_id=transcript.id, bank_paths=args.bank or None)
-    app.run()
-    return app.return_code or EXIT_OK
+    return _run_app(app)
 
 
 def _add_voice_option(p: argparse.ArgumentParser) -> None:
