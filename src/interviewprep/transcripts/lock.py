@@ -10,7 +10,6 @@ overwrite what another writer saved.
 
 from __future__ import annotations
 
-import errno
 import json
 import os
 import socket
@@ -97,18 +96,14 @@ class SessionLock:
         path = lock_path(folder, session_id)
         if fcntl is None:  # pragma: no cover
             return cls(path, session_id, None)
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise TranscriptError(f"cannot open {folder}: {exc.strerror or exc}") from exc
         while True:
             try:
+                folder.mkdir(parents=True, exist_ok=True)
                 fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
-            except OSError as exc:
-                # A read-only folder cannot be locked, nor saved to: the save says so.
-                if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-                    return cls(path, session_id, None)
-                raise TranscriptError(f"cannot lock {path}: {exc.strerror or exc}") from exc
+            except OSError:
+                # A read-only or full folder cannot hold a lock file: the session goes on
+                # unlocked (its saves say what is wrong, and still check the file first).
+                return cls(path, session_id, None)
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except OSError:

@@ -338,8 +338,11 @@ class InterviewPrepApp(App[None]):
     def go_home(self) -> None:
         """Pop back to the home screen, whatever is above it."""
         from .screens.home import HomeScreen
+        from .screens.interview import InterviewScreen
 
         while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
+            if isinstance(self.screen, InterviewScreen):
+                self.screen.session.close()  # at once: it may be resumed right away
             self.pop_screen()
 
     # ------------------------------------------------------------------ what screens ask for

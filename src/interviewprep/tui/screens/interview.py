@@ -757,6 +757,7 @@ class InterviewScreen(Screen[None]):
             return
         self.mode = "done"
         self._delete_draft()
+        self.session.close()  # finished: nothing more is written here
         slot = self.context.stories
         titles = slot.library.titles() if slot.library else {}
         answered = [qid for qid, _text, score in summary.per_question if score is not None]
