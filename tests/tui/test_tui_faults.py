@@ -151,3 +151,43 @@ def test_a_full_disk_mid_session_loses_nothing_crashes_nothing_and_saves_once(
         assert [len(t["attempts"]) for t in saved["turns"]] == [1, 1], "no duplicate attempts"
         assert saved["turns"][1]["attempts"][0]["answer"] == TYPED
         assert not list(disk.rglob(".*.tmp"))
+
+
+async def _quit_while_waiting_for_the_scorer() -> str:
+    import threading
+
+    gate = threading.Event()
+
+    def slow_loader(progress):
+        progress("Pretending the model is still loading")
+        gate.wait(60)
+        raise RuntimeError("never loaded")
+
+    app = InterviewPrepApp(scorer_loader=slow_loader, cursor_blink=False)
+    try:
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.pause()
+            app.start_session(SessionSettings(question_ids=sorted(app.bank.questions)[:2]))
+            await pilot.pause()
+            screen = app.screen
+            screen.box.insert(ANSWER)
+            await pilot.press("ctrl+s")
+            await _wait_for(pilot, lambda: screen.mode == "scoring")
+            await pilot.press("ctrl+q")
+            await pilot.pause()
+            await pilot.press("y")
+            await pilot.pause()
+            session_id = screen.session.transcript.id
+        assert not app.is_running
+    finally:
+        gate.set()
+    return session_id
+
+
+def test_quitting_while_the_first_answer_waits_for_the_scorer_keeps_it_resumable():
+    session_id = asyncio.run(_quit_while_waiting_for_the_scorer())
+    store = TranscriptStore()
+    transcript = store.load(session_id)  # not an orphan draft: the transcript is there
+    assert [t.attempts for t in transcript.turns] == [[]]
+    assert store.latest_unfinished().id == session_id
+    assert DraftStore().load(session_id).text == ANSWER
