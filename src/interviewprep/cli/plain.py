@@ -111,7 +111,11 @@ class PlainStories:
         if told is None:
             self.told.pop(question_id, None)
             return
-        used = self.library.store.record_use(told.id, f"{session_id}:{question_id}")
+        try:
+            used = self.library.store.record_use(told.id, f"{session_id}:{question_id}")
+        except OSError as exc:  # a full disk: the answer is saved, only the count is not
+            warn(f"the story this answer told could not be counted ({exc})")
+            used = self.library.store.used(told.id)
         self.told[question_id] = told.id
         self.say(f"Story told: {told.title} (told {used} time{'s' if used != 1 else ''} so far)")
 
@@ -468,8 +472,10 @@ def _keep_as_draft(session: InterviewSession, text: str, mode: str) -> Path | No
         return None
     except TranscriptError:
         pass  # the draft may still have been written: it is checked below
-    path = session.drafts.path_for(session.transcript.id)
-    return path if path.exists() else None
+    draft = session.drafts.load(session.transcript.id)
+    if draft is None or draft.text != text:
+        return None
+    return session.drafts.path_for(session.transcript.id)
 
 
 def _say_summary(session: InterviewSession, summary: SessionSummary, say: Callable[..., None],

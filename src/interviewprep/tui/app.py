@@ -193,7 +193,17 @@ class InterviewPrepApp(App[None]):
         interview = self.active_interview()
         if interview is not None:
             interview.save_for_later()  # a failure cannot be asked about now: exit anyway
-        self.exit(return_code=128 + signum)
+        self.exit_closing_sessions(128 + signum)
+
+    def exit_closing_sessions(self, return_code: int = 0) -> None:
+        """Exit, first letting go of every session open here (another instance may resume
+        it at once)."""
+        from .screens.interview import InterviewScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, InterviewScreen):
+                screen.session.close()
+        self.exit(return_code=return_code)
 
     def _load_real_scorer(self, progress: Callable[[str], None]) -> AnswerScorer:
         from ..scoring.scorer import Scorer
@@ -389,14 +399,14 @@ class InterviewPrepApp(App[None]):
 
         interview = self.active_interview()
         if interview is None:
-            self.exit()
+            self.exit_closing_sessions()
             return
         if any(isinstance(s, ConfirmDialog) for s in self.screen_stack):
             return
 
         def decided(quit_now: bool | None) -> None:
             if quit_now:
-                interview.leave_saved(self.exit, "Quit anyway")
+                interview.leave_saved(self.exit_closing_sessions, "Quit anyway")
 
         self.push_screen(
             ConfirmDialog(

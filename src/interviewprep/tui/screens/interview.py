@@ -26,6 +26,7 @@ from ...interview import InterviewSession, TurnResult
 from ...interview.session import TARGET_SECONDS
 from ...schedule import describe_when
 from ...transcripts import TranscriptError
+from ...transcripts.lock import TranscriptChanged
 from ...vocabulary import short_category_name
 from ..context import ScreenContext
 from ..messages import GoHome
@@ -433,7 +434,12 @@ class InterviewScreen(Screen[None]):
         told = slot.library.told(answer)
         if told is None:
             return None
-        used = slot.store.record_use(told.id, f"{self.session.transcript.id}:{question_id}")
+        try:
+            used = slot.store.record_use(told.id, f"{self.session.transcript.id}:{question_id}")
+        except OSError:
+            # A full disk: the answer is saved; only the story's count is not. Failing here
+            # would offer to submit the saved answer again.
+            used = slot.store.used(told.id)
         return told.id, told.title, used
 
     def action_stories_narrow(self) -> None:
@@ -487,6 +493,13 @@ class InterviewScreen(Screen[None]):
             self._pending_bubble = None
         error = event.worker.error
         self.mode = self._mode_before_scoring
+        if isinstance(error, TranscriptChanged):
+            self.app.push_screen(MessageDialog(
+                "Your answer could not be saved",
+                f"{error}\n\nYour answer is still in the box: copy it to keep it. This "
+                "session cannot be saved from here any more.",
+            ))
+            return
         if isinstance(error, TranscriptError):
             # The session is as it was before the submit: submitting again adds it once.
             self.app.push_screen(MessageDialog(
@@ -777,9 +790,14 @@ class InterviewScreen(Screen[None]):
         if self._draft_timer is not None:
             self._draft_timer.stop()
             self._draft_timer = None
+        text = self.unsent_text()
         try:
-            self.session.save_for_later(self.unsent_text(), self.mode)
-        except (OSError, TranscriptError) as exc:
+            self.session.save_for_later(text, self.mode)
+        except TranscriptError as exc:
+            # The transcript could not be saved; the text is safe if its draft was written.
+            draft = self.session.drafts.load(self.session.transcript.id)
+            return None if draft is not None and draft.text == text else str(exc)
+        except OSError as exc:
             return str(exc)
         return None
 
