@@ -213,8 +213,8 @@ def bench_schedule() -> dict | None:
 
 def main() -> int:
     import asag
-    import bench_jd
     from bench_elements import bench_elements_cv
+    import bench_jd
 
     from interviewprep.bank import load_app_bank
     from interviewprep.scoring.scorer import Scorer
