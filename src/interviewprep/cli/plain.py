@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, TextIO, TypeVar
 
 from .. import clock
 from ..interview import InterviewSession, SessionError, SessionSettings, TurnResult
-from ..interview.session import SessionSummary
 from ..schedule import ScheduleStore, describe_when
 from ..scoring.feedback import render_text
 from ..scoring.modelcard import ModelError
@@ -445,7 +444,28 @@ def _interview(session: InterviewSession, scorer: Scorer, say: Callable[..., Non
             ok, summary = saved(session.finish, "")
             if not ok or summary is None:
                 return EXIT_ERROR
-            _say_summary(session, summary, say, stories)
+            say()
+            say(f"Interviewer: {session.closing()}")
+            say()
+            say("Summary")
+            now = clock.now()
+            for qid, _text, score in summary.per_question:
+                back = summary.comes_back.get(qid)
+                when = f"  → back {describe_when(back, now)}" if back is not None else ""
+                say(f"  {'skipped' if score is None else f'{score:>3}/100'}  {qid}{when}")
+            if summary.overall is not None:
+                say(f"  Overall: {summary.overall:.0f}/100")
+            if summary.strongest:
+                say("  Strongest: " + ", ".join(f"{n} ({v:.2f})" for n, v in summary.strongest))
+            if summary.weakest:
+                say("  Work on: " + ", ".join(f"{n} ({v:.2f})" for n, v in summary.weakest))
+            warning = stories.warning([qid for qid, _t, score in summary.per_question
+                                       if score is not None]) if stories is not None else None
+            if warning:
+                say(f"  Warning: {warning}")
+            say("\nQuestions you could ask the interviewer:")
+            for q in summary.questions_to_ask:
+                say(f"  - {q}")
     except KeyboardInterrupt as exc:
         # Ctrl-C, a closed terminal (SIGHUP) or SIGTERM: what was being typed is kept.
         kept = _keep_as_draft(session, typing.text, typing.mode if typing.pending is None
@@ -476,29 +496,3 @@ def _keep_as_draft(session: InterviewSession, text: str, mode: str) -> Path | No
     if draft is None or draft.text != text:
         return None
     return session.drafts.path_for(session.transcript.id)
-
-
-def _say_summary(session: InterviewSession, summary: SessionSummary, say: Callable[..., None],
-                 stories: PlainStories | None) -> None:
-    say()
-    say(f"Interviewer: {session.closing()}")
-    say()
-    say("Summary")
-    now = clock.now()
-    for qid, _text, score in summary.per_question:
-        back = summary.comes_back.get(qid)
-        when = f"  → back {describe_when(back, now)}" if back is not None else ""
-        say(f"  {'skipped' if score is None else f'{score:>3}/100'}  {qid}{when}")
-    if summary.overall is not None:
-        say(f"  Overall: {summary.overall:.0f}/100")
-    if summary.strongest:
-        say("  Strongest: " + ", ".join(f"{n} ({v:.2f})" for n, v in summary.strongest))
-    if summary.weakest:
-        say("  Work on: " + ", ".join(f"{n} ({v:.2f})" for n, v in summary.weakest))
-    warning = stories.warning([qid for qid, _t, score in summary.per_question
-                               if score is not None]) if stories is not None else None
-    if warning:
-        say(f"  Warning: {warning}")
-    say("\nQuestions you could ask the interviewer:")
-    for q in summary.questions_to_ask:
-        say(f"  - {q}")

@@ -7,15 +7,15 @@ calls the submit methods from a worker thread; one thread at a time uses a sessi
 from __future__ import annotations
 
 import copy
+import functools
 import random
 import threading
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from .. import clock
 from ..bank import Bank, Question
@@ -38,6 +38,30 @@ from ..transcripts.lock import DiskStamp, SessionLock
 from ..transcripts.model import now_iso
 from . import lines
 from .drafts import Draft, DraftStore
+
+_Method = TypeVar("_Method", bound=Callable[..., Any])
+
+
+def _all_or_nothing(method: _Method) -> _Method:
+    """A session action that changes the transcript and saves it: if anything fails (a full
+    disk, another writer) the session is left exactly as it was before the call, so trying
+    again never adds the same answer twice. One action at a time (the UI thread may keep a
+    draft while a worker thread saves a scored answer)."""
+
+    @functools.wraps(method)
+    def wrapper(self: InterviewSession, *args: Any, **kwargs: Any) -> Any:
+        with self._mutex:
+            before = (copy.deepcopy(self.transcript.__dict__), self.index, self._awaiting_probe)
+            try:
+                return method(self, *args, **kwargs)
+            except BaseException:
+                self.transcript.__dict__.clear()
+                self.transcript.__dict__.update(before[0])
+                self.index, self._awaiting_probe = before[1], before[2]
+                raise
+
+    return wrapper  # type: ignore[return-value]
+
 
 TARGET_SECONDS = 120
 PROBE_BELOW = 0.35
@@ -230,8 +254,7 @@ class InterviewSession:
         self._awaiting_probe = False
         self.path = self.store.path_for(self.transcript.id)
         self._mutex = threading.RLock()
-        """Held while the transcript changes and is saved (the UI thread may keep a draft
-        while a worker thread saves a scored answer)."""
+        """Held by each action that changes and saves the transcript (see _all_or_nothing)."""
         self._on_disk: DiskStamp | None = DiskStamp.of(self.path)
         """The version of the transcript file this session last saw; each save checks that
         it is still the one there (no other writer, not deleted)."""
@@ -315,20 +338,6 @@ class InterviewSession:
         if lock is not None:
             lock.release()
 
-    @contextmanager
-    def _changing(self) -> Iterator[None]:
-        """Change the transcript and save it, all or nothing: if the save fails (a full disk,
-        another writer) the session is as it was, so a retry does not add the answer twice."""
-        with self._mutex:
-            before = (copy.deepcopy(self.transcript.__dict__), self.index, self._awaiting_probe)
-            try:
-                yield
-            except BaseException:
-                self.transcript.__dict__.clear()
-                self.transcript.__dict__.update(before[0])
-                self.index, self._awaiting_probe = before[1], before[2]
-                raise
-
     # ------------------------------------------------------------------ leaving mid-answer
     def save_for_later(self, text: str, mode: str) -> None:
         """Keep unsent `text` as a draft and make sure the session is saved to resume.
@@ -344,17 +353,21 @@ class InterviewSession:
             self.drafts.save(self.transcript.id, Draft(question.id, mode, text))
         except OSError as exc:
             failure = exc
-        with self._changing():
-            if self.current_turn is None:
-                # An asked-but-unanswered turn makes the session resumable (resume asks it
-                # again), so a draft is never left without its transcript; an answer being
-                # scored meanwhile is added to this turn.
-                self.transcript.turns.append(Turn(
-                    question_id=question.id, question_text=question.text,
-                    category=question.category, elements=question.element_ids))
-                self.save()
+        self._keep_resumable()
         if failure is not None:
             raise failure
+
+    @_all_or_nothing
+    def _keep_resumable(self) -> None:
+        question = self.current
+        if question is not None and self.current_turn is None:
+            # An asked-but-unanswered turn makes the session resumable (resume asks it again),
+            # so a draft is never left without its transcript, also while the answer waits for
+            # the scorer (the scored answer is added to this turn).
+            self.transcript.turns.append(Turn(
+                question_id=question.id, question_text=question.text,
+                category=question.category, elements=question.element_ids))
+            self.save()
 
     def keep_draft(self, text: str, mode: str) -> None:
         """Keep what is in the answer box as the user types (a debounced save): like
@@ -404,6 +417,7 @@ class InterviewSession:
         return turn
 
     # ------------------------------------------------------------------ actions
+    @_all_or_nothing
     def submit(self, answer: str, seconds: float = 0.0,
                spoken: SpokenAnswer | None = None) -> TurnResult:
         """Score an answer (first try or retry) to the current question and save. `spoken`:
@@ -413,17 +427,6 @@ class InterviewSession:
             raise SessionError("the session is over")
         feedback = self._require_scorer().score_question(question, answer)
         delivery = apply_recording(feedback, spoken) if spoken is not None else None
-        with self._changing():
-            turn, previous, probe = self._record_answer(question, answer, seconds, feedback,
-                                                        delivery)
-        result = TurnResult(feedback, probe=probe, previous_overall=previous,
-                            delivery=delivery)
-        self._schedule_result(result, turn)
-        return result
-
-    def _record_answer(self, question: Question, answer: str, seconds: float,
-                       feedback: Feedback, delivery: Delivery | None
-                       ) -> tuple[Turn, int | None, str | None]:
         turn = self._turn_for_current()
         previous = turn.overall if turn.attempts else None
         turn.attempts.append(Attempt(answer=answer, feedback=feedback.to_json(), seconds=seconds,
@@ -451,7 +454,10 @@ class InterviewSession:
                 [e.id for e in feedback.elements if e.status == "missing"],
                 follow_up=turn.follow_up is not None, names=names).to_json()
         self.save()
-        return turn, previous, probe
+        result = TurnResult(feedback, probe=probe, previous_overall=previous,
+                            delivery=delivery)
+        self._schedule_result(result, turn)
+        return result
 
     # ------------------------------------------------------------------ spaced repetition
     def _reload_schedule(self) -> str | None:
@@ -475,6 +481,7 @@ class InterviewSession:
             card = self.schedule_state.questions.get(turn.question_id)
             result.comes_back = card.card.due.astimezone(clock.now().tzinfo) if card else None
 
+    @_all_or_nothing
     def rate_current(self, choice: str) -> TurnResult:
         """The candidate overrides the current question's rating: 'again' or 'knew' (I knew this)."""
         turn = self.current_turn
@@ -484,9 +491,8 @@ class InterviewSession:
         if previous is not None and previous.by == "you":
             # A second change of mind replaces the first; the derived reasons stay.
             previous.reasons = [r for r in previous.reasons if not r.startswith("you ")]
-        with self._changing():
-            turn.rating = override(previous, choice).to_json()
-            self.save()
+        turn.rating = override(previous, choice).to_json()
+        self.save()
         feedback = Feedback.from_json(turn.final_feedback) if turn.final_feedback else None
         result = TurnResult(feedback)  # type: ignore[arg-type]
         self._schedule_result(result, turn)
@@ -497,6 +503,7 @@ class InterviewSession:
                 if (e := feedback.element(ref.id)) is not None and e.score < PROBE_BELOW]
         return max(gaps)[2] if gaps else None
 
+    @_all_or_nothing
     def submit_follow_up(self, answer: str, seconds: float = 0.0,
                          spoken: SpokenAnswer | None = None) -> TurnResult:
         """Score the probe's answer together with the first answer and save. A spoken
@@ -509,54 +516,51 @@ class InterviewSession:
         combined = f"{first.answer.rstrip()}\n\n{answer.strip()}"
         feedback = self._require_scorer().score_question(question, combined)
         before = {e["id"] for e in first.feedback.get("elements", []) if e.get("covered")}
+        turn.follow_up.answer = answer
+        turn.follow_up.feedback = feedback.to_json()
+        turn.follow_up.seconds = seconds
         delivery = assess_delivery(spoken) if spoken is not None else None
-        with self._changing():
-            follow_up = self.current_turn.follow_up if self.current_turn else None
-            assert follow_up is not None
-            follow_up.answer = answer
-            follow_up.feedback = feedback.to_json()
-            follow_up.seconds = seconds
-            follow_up.delivery = delivery.to_json() if delivery else None
-            self._awaiting_probe = False
-            self.save()
+        turn.follow_up.delivery = delivery.to_json() if delivery else None
+        self._awaiting_probe = False
+        self.save()
         return TurnResult(feedback, previous_overall=first.overall,
                           newly_covered=[e.id for e in feedback.elements
                                          if e.covered and e.id not in before], delivery=delivery)
 
+    @_all_or_nothing
     def skip_follow_up(self) -> None:
-        with self._changing():
-            turn = self.current_turn
-            if turn and turn.follow_up and not turn.follow_up.answer:
-                turn.follow_up = None
-            self._awaiting_probe = False
-            self.save()
+        turn = self.current_turn
+        if turn and turn.follow_up and not turn.follow_up.answer:
+            turn.follow_up = None
+        self._awaiting_probe = False
+        self.save()
 
+    @_all_or_nothing
     def skip(self) -> None:
         """Skip the current question without answering."""
-        with self._changing():
-            turn = self._turn_for_current()
-            if not turn.attempts:
-                turn.skipped = True
-            self._awaiting_probe = False
-            self.index += 1
-            self.save()
+        turn = self._turn_for_current()
+        if not turn.attempts:
+            turn.skipped = True
+        self._awaiting_probe = False
+        self.index += 1
+        self.save()
 
+    @_all_or_nothing
     def advance(self) -> Question | None:
         """Move to the next question after feedback; returns it, or None at the end."""
-        with self._changing():
-            if self._awaiting_probe:
-                self.skip_follow_up()
-            self.index += 1
-            if self.done:
-                self.finish()
+        if self._awaiting_probe:
+            self.skip_follow_up()
+        self.index += 1
+        if self.done:
+            self.finish()
         return self.current
 
+    @_all_or_nothing
     def finish(self) -> SessionSummary:
-        with self._changing():
-            if not self.transcript.finished_at:
-                self.transcript.finished_at = now_iso()
-            self.index = self.total
-            self.save()
+        if not self.transcript.finished_at:
+            self.transcript.finished_at = now_iso()
+        self.index = self.total
+        self.save()
         return self.summary()
 
     # ------------------------------------------------------------------ summary
