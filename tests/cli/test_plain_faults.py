@@ -41,15 +41,19 @@ def _type(proc: subprocess.Popen, text: str) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP, signal.SIGKILL],
+                         ids=["SIGTERM", "SIGHUP", "SIGKILL"])
 def test_a_signal_while_typing_keeps_the_unsent_answer_as_a_draft(isolated_home, sig):
+    """Each line is kept as it is typed (so even kill -9 loses nothing sent to the program);
+    SIGTERM and SIGHUP end the session the orderly way, with 128 + the signal."""
     proc, out = _start("practice", "--plain", "--count", "2", "--seed", "11",
                        "--no-follow-ups")
     out.wait_for("Question 1 of 2", proc)
     _type(proc, UNSENT + "\n")  # no empty line yet: the answer is still being typed
     wait_until_read(proc, proc.stdin.fileno())
     proc.send_signal(sig)
-    assert proc.wait(60) == 128 + sig, proc.stderr.read()
+    expected = -sig if sig == signal.SIGKILL else 128 + sig
+    assert proc.wait(60) == expected, proc.stderr.read()
     assert "Traceback" not in proc.stderr.read()
     (transcript,) = TranscriptStore().list()[0]
     draft = DraftStore().load(transcript.id)

@@ -49,9 +49,11 @@ if TYPE_CHECKING:
 
 
 def _read_answer(stdin: TextIO, on_stories: Callable[[], None] | None = None,
-                 typed: list[str] | None = None) -> str | None:
+                 typed: list[str] | None = None,
+                 on_line: Callable[[list[str]], None] | None = None) -> str | None:
     """Lines until an empty line; None at end of input with nothing typed. `typed` collects
-    the lines as they come, so that a signal mid-answer can keep them as a draft."""
+    the lines as they come, so that a signal mid-answer can keep them as a draft; `on_line`
+    is called with them after each line (to keep the draft on disk as the user types)."""
     lines: list[str] = typed if typed is not None else []
     lines.clear()
     while True:
@@ -66,6 +68,8 @@ def _read_answer(stdin: TextIO, on_stories: Callable[[], None] | None = None,
         if not line.strip():
             return "\n".join(lines)
         lines.append(line)
+        if on_line is not None:
+            on_line(lines)
 
 
 class PlainStories:
@@ -334,7 +338,14 @@ def _interview(session: InterviewSession, scorer: Scorer, say: Callable[..., Non
         lines = typing.start(mode)
         if voice_answers is not None:
             return voice_answers.read()
-        return _read_answer(stdin, on_stories, lines), None
+        return _read_answer(stdin, on_stories, lines, functools.partial(keep_typed, mode)), None
+
+    def keep_typed(mode: str, lines: list[str]) -> None:
+        """Each line typed is kept as the draft at once (it survives even kill -9)."""
+        try:
+            session.keep_draft("\n".join(lines), mode)
+        except (OSError, TranscriptError):
+            pass  # a full disk: a failed save of the answer says so, and shows the text
 
     def saved(action: Callable[[], T], text: str) -> tuple[bool, T | None]:
         """Run an action that saves the transcript; on a failed save, say why, show the
