@@ -10,6 +10,7 @@ overwrite what another writer saved.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import socket
@@ -106,8 +107,11 @@ class SessionLock:
                 return cls(path, session_id, None)
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except OSError:
+            except OSError as exc:
                 os.close(fd)
+                if exc.errno not in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
+                    # No locks on this file system (some network mounts): go on unlocked.
+                    return cls(path, session_id, None)
                 raise SessionInUse(session_id, describe_holder(read_holder(path))) from None
             # The holder before us may have removed the file between our open and our lock:
             # then we hold a lock on a file nobody else will see; start again.
@@ -161,7 +165,9 @@ def held_elsewhere(folder: Path, session_id: str) -> str | None:
         return None
     try:
         fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
-    except OSError:
+    except OSError as exc:
+        if exc.errno not in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
+            return None
         return describe_holder(read_holder(path))
     finally:
         os.close(fd)
