@@ -56,16 +56,27 @@ def _cross_validated(cv: dict) -> list[str]:
                   "settled by a third labeler (cells it could not settle are dropped). Per element: "
                   + ", ".join(f"{e} {v:.1%}" for e, v in agree["per_element"].items()) + "."]
     return lines
+OWNED = ("Element detection", "Answer-vs-reference similarity", "Speed and memory",
+         "Reading these figures")
+"""The sections this report writes; every other section of RESULTS.md is carried over."""
+
+
 def kept_sections(path: Path) -> str:
-    """Sections other benchmarks own (`<!-- section:NAME -->` ... `<!-- /section:NAME -->`),
-    carried over unchanged when this report rewrites the file."""
+    """Sections other benchmarks own (marked `<!-- section:NAME -->` ... `<!-- /section:NAME -->`
+    or `<!-- NAME:begin -->` ... `<!-- NAME:end -->`, or any `## ` section whose title this
+    report does not write), carried over unchanged when this report rewrites the file."""
     import re
 
     if not path.exists():
         return ""
     text = path.read_text(encoding="utf-8")
-    blocks = [m.group(0) for m in re.finditer(r"<!-- section:(\S+) -->.*?<!-- /section:\1 -->",
-                                               text, re.S)]
+    marked = re.compile(r"<!-- section:(\S+) -->.*?<!-- /section:\1 -->"
+                        r"|<!-- (\S+):begin -->.*?<!-- \2:end -->", re.S)
+    blocks = [m.group(0) for m in marked.finditer(text)]
+    rest = marked.sub("\n", text)
+    for chunk in re.split(r"\n(?=## )", rest):
+        if chunk.startswith("## ") and not chunk[3:].startswith(OWNED):
+            blocks.append(chunk.strip())
     return "".join(f"\n{block}\n" for block in blocks)
 
 
@@ -95,7 +106,9 @@ def write_results(r: dict, path: Path) -> None:
         "# Benchmark results",
         "",
         f"Measured {r.get('date')} on {r.get('machine')}; embedder runtime `{r.get('runtime')}`.",
-        "Regenerate with `make bench` (never part of `make test`).",
+        "Regenerate with `make bench` (never part of `make test`)."
+        + (" Steps measured: " + ", ".join(f"{k} {v}" for k, v in r["measured"].items()) + "."
+           if r.get("measured") else ""),
         "",
         "| measure | target | value | |",
         "|---|---|---|---|",
@@ -105,7 +118,8 @@ def write_results(r: dict, path: Path) -> None:
     lines += ["", "## Element detection on the held-out split", ""]
     if el.get("elements"):
         lines += [f"{el['n']} held-out labeled answers (calibration/labeled, split by a hash of the "
-                  "id; fitting never sees them).", "",
+                  "id). The figures are those of `interviewprep calibrate`'s first fit, which never "
+                  "saw them; the shipped models are then refitted on every labeled answer.", "",
                   "| element | precision | recall | F1 |", "|---|---|---|---|"]
         for name, m in el["elements"].items():
             lines.append(f"| {name} | {m['precision']:.3f} | {m['recall']:.3f} | {m['f1']:.3f} |")

@@ -71,3 +71,31 @@ def atomic_write_text(path: Path, text: str) -> None:
     """atomic_write_bytes for text, as UTF-8. Lone surrogates (from undecodable input) cannot be
     UTF-8: they become '?', and the rest is never lost."""
     atomic_write_bytes(path, text.encode("utf-8", errors="replace"))
+
+
+def target_problem(path: Path, overwrite: bool = False) -> str | None:
+    """Why `path` must not be written as a user-chosen output file, or None if it may be.
+
+    Only regular files are ever written: a symbolic link, a directory, a FIFO, a device node or a
+    socket at `path` is refused whatever `overwrite` says; an existing regular file is replaced
+    only with `overwrite` (the CLI's `--force`).
+    """
+    import stat
+
+    try:
+        info = os.lstat(path)
+    except OSError:  # nothing there (or no way there): writing it says why, if it fails
+        return None
+    mode = info.st_mode
+    if stat.S_ISLNK(mode):
+        return f"{path} is a symbolic link; not written (give the path of a regular file)"
+    if stat.S_ISDIR(mode):
+        return f"{path} is a directory; give a file name"
+    if not stat.S_ISREG(mode):
+        kind = ("a FIFO (named pipe)" if stat.S_ISFIFO(mode) else
+                "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else
+                "a socket" if stat.S_ISSOCK(mode) else "not a regular file")
+        return f"{path} is {kind}; only regular files are written"
+    if not overwrite:
+        return f"{path} already exists; add --force to replace it"
+    return None

@@ -8,6 +8,7 @@ test run in a fresh home can reuse the model exported at set-up.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import platformdirs
@@ -70,8 +71,19 @@ def exports_dir() -> Path:
 
 
 def export_path(session_id: str) -> Path:
-    """Where the TUI saves a session's Markdown report."""
-    return exports_dir() / f"{session_id}.md"
+    """Where the TUI saves a session's Markdown report: always directly inside exports_dir().
+
+    The id can come from a file's contents, so it is made a safe file name first: every
+    character but letters, digits, '_' and '-' becomes '_', at most 80 of them ("session" if
+    nothing is left). No '/', no '..', no leading dot can survive.
+    """
+    return exports_dir() / f"{safe_file_stem(session_id)}.md"
+
+
+def safe_file_stem(name: str, limit: int = 80) -> str:
+    """`name` as a file name stem that cannot leave its folder or hide (see export_path)."""
+    stem = re.sub(r"[^A-Za-z0-9_-]", "_", name)[:limit].strip("_")
+    return stem or "session"
 
 
 def job_descriptions_dir() -> Path:

@@ -16,6 +16,7 @@ DOMAIN_MODULES = [
     "interviewprep.locations",
     "interviewprep.vocabulary",
     "interviewprep.fileio",
+    "interviewprep.textsafe",
     "interviewprep.stories",
     "interviewprep.stories.library",
     "interviewprep.stories.coverage",

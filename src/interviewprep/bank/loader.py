@@ -70,6 +70,29 @@ def _describe(loc: tuple[Any, ...]) -> str:
     return out
 
 
+MAX_SHOWN = 60
+"""How much of an offending value a message quotes."""
+
+
+def _shown(value: Any) -> str:
+    """An offending value as the file has it, short and printable."""
+    if isinstance(value, str):
+        text = repr(value)
+    elif value is None:
+        text = "nothing"
+    elif isinstance(value, bool):
+        text = str(value).lower()
+    elif isinstance(value, int | float):
+        text = repr(value)
+    elif isinstance(value, list):
+        text = f"a list of {len(value)}"
+    elif isinstance(value, dict):
+        text = "a mapping"
+    else:
+        text = type(value).__name__
+    return text if len(text) <= MAX_SHOWN else text[: MAX_SHOWN - 2] + "…" + text[-1]
+
+
 def _validation_errors(
     doc: SourceDocument, base: tuple[Any, ...], label: str, exc: ValidationError
 ) -> list[BankError]:
@@ -84,19 +107,24 @@ def _validation_errors(
         elif err["type"] == "missing":
             message = f"{label}: missing field '{where}'"
         else:
-            message = f"{label}: field '{where}': {err['msg']}"
+            message = f"{label}: field '{where}': {err['msg']} (got {_shown(err.get('input'))})"
         errors.append(BankError(doc.file, line, message))
     return errors
 
 
 def _parse_entries(
-    doc: SourceDocument, key: str, model: type[BaseModel]
+    doc: SourceDocument, key: str, model: type[BaseModel],
+    failed: list[tuple[int, dict[str, Any]]] | None = None,
 ) -> tuple[list[tuple[BaseModel, int]], list[BankError]]:
+    """The entries of `key` that validate, with their lines; every problem. The index and raw
+    mapping of each entry that does not validate go to `failed`, so that the checks across
+    entries (ids, element references) still run on it: one pass reports everything."""
     entries = doc.data.get(key)
     if entries is None:
         return [], []
     if not isinstance(entries, list):
-        return [], [BankError(doc.file, doc.line_of((key,)), f"'{key}' must be a list")]
+        return [], [BankError(doc.file, doc.line_of((key,)),
+                              f"'{key}' must be a list (got {_shown(entries)})")]
     parsed: list[tuple[BaseModel, int]] = []
     errors: list[BankError] = []
     noun = key[:-1]
@@ -110,6 +138,8 @@ def _parse_entries(
             parsed.append((model.model_validate(raw), line))
         except ValidationError as exc:
             errors.extend(_validation_errors(doc, (key, i), label, exc))
+            if failed is not None:
+                failed.append((i, raw))
     return parsed, errors
 
 
@@ -126,6 +156,8 @@ def load_bank(paths: Sequence[Path], base: Bank | None = None) -> tuple[Bank, li
         sources=dict(base.sources) if base else {},
     )
     pending: list[tuple[Question, SourceDocument, int, int]] = []
+    broken: list[tuple[SourceDocument, int, dict[str, Any]]] = []
+    """Questions that failed validation: their ids and element references are checked too."""
     element_sources: dict[str, tuple[Path, int]] = {}
     for file in files:
         doc, file_errors = load_yaml(file)
@@ -166,11 +198,13 @@ def load_bank(paths: Sequence[Path], base: Bank | None = None) -> tuple[Bank, li
                 continue
             element_sources[element.id] = (file, line)
             bank.elements[element.id] = element
-        questions, question_errors = _parse_entries(doc, "questions", Question)
+        failed: list[tuple[int, dict[str, Any]]] = []
+        questions, question_errors = _parse_entries(doc, "questions", Question, failed)
         errors.extend(question_errors)
         for i, (question, line) in enumerate(questions):
             assert isinstance(question, Question)
             pending.append((question, doc, line, i))
+        broken.extend((doc, index, raw) for index, raw in failed)
 
     # Cross-file checks run once every element library is known.
     first_seen: dict[str, tuple[Path, int]] = {
@@ -204,7 +238,38 @@ def load_bank(paths: Sequence[Path], base: Bank | None = None) -> tuple[Bank, li
         if ok:
             bank.questions[question.id] = question
             bank.sources[question.id] = doc.file
+    for doc, index, raw in broken:
+        errors.extend(_check_broken(doc, index, raw, bank, first_seen))
+    errors.sort(key=lambda e: (str(e.file), e.line))
     return bank, errors
+
+
+def _check_broken(doc: SourceDocument, index: int, raw: dict[str, Any], bank: Bank,
+                  first_seen: dict[str, tuple[Path, int]]) -> list[BankError]:
+    """The cross-entry checks for a question whose fields did not validate: unknown element
+    ids and a repeated question id are reported with its schema errors, not after they are
+    fixed. The question itself is not loaded."""
+    errors: list[BankError] = []
+    qid = raw.get("id")
+    label = f"question '{qid}'" if isinstance(qid, str) else f"question #{index + 1}"
+    line = doc.line_of(("questions", index))
+    if isinstance(qid, str):
+        if qid in first_seen:
+            first_file, first_line = first_seen[qid]
+            where = f"{first_file}:{first_line}" if first_line else str(first_file)
+            errors.append(BankError(doc.file, line, f"duplicate question id '{qid}' (also at {where})"))
+        else:
+            first_seen[qid] = (doc.file, line)
+    refs = raw.get("elements")
+    if isinstance(refs, list):
+        for j, ref in enumerate(refs):
+            ref_id = ref.get("id") if isinstance(ref, dict) else ref
+            if isinstance(ref_id, str) and ref_id not in bank.elements:
+                errors.append(BankError(
+                    doc.file, doc.line_of(("questions", index, "elements", j)),
+                    f"{label}: unknown element '{ref_id}' (known: "
+                    f"{', '.join(sorted(bank.elements)) or 'none loaded'})"))
+    return errors
 
 
 def _index_of(doc: SourceDocument, question_id: str) -> int:

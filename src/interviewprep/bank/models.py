@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
@@ -16,6 +16,9 @@ from ..vocabulary import (  # noqa: F401 - re-exported
     Level,
     Specialization,
 )
+
+NO_MODEL_ANSWER = "(no model answer in the question file: answers are scored on the elements only)"
+"""What is shown where a question without a model answer would show one."""
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=80)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -32,6 +35,14 @@ class ElementRef(BaseModel):
     """Relative weight in the question's overall score."""
 
 
+def _all_levels() -> list[Level]:
+    return list(get_args(Level))
+
+
+def _general() -> list[Specialization]:
+    return ["general"]
+
+
 class Question(BaseModel):
     """One interview question with what a strong answer contains."""
 
@@ -40,14 +51,17 @@ class Question(BaseModel):
     id: Slug
     """Stable slug, unique across all loaded banks."""
     category: Category
-    levels: list[Level] = Field(min_length=1)
-    specializations: list[Specialization] = Field(min_length=1)
+    levels: list[Level] = Field(min_length=1, default_factory=_all_levels)
+    """Default: every level, as LEVELS lists them (docs/question-files.md lists the defaults)."""
+    specializations: list[Specialization] = Field(min_length=1, default_factory=_general)
+    """Default: general."""
     text: Text
     """The question as the interviewer asks it."""
     elements: list[ElementRef] = Field(min_length=1)
     """Reference elements a strong answer covers."""
-    model_answer: Text
-    """What a strong candidate might say."""
+    model_answer: Text | None = None
+    """What a strong candidate might say. Default: none, and then no similarity to a model
+    answer is scored (the element coverage still is)."""
     follow_ups: list[Text] = Field(default_factory=list)
     """Questions an interviewer asks next."""
     tip: str = ""

@@ -13,7 +13,7 @@ import sys
 
 from .. import __version__
 from . import bank, jd, practice, review, score, setup, speech, stories, today
-from .common import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, err
+from .common import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, err
 
 # Nothing at run time may reach a model hub.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -36,7 +36,27 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def guard_streams() -> None:
+    """Every line the CLI prints passes through textsafe.clean(): text from files (transcripts,
+    questions, stories, postings, file names) can never send a control sequence to the terminal."""
+    from ..textsafe import SafeStream
+
+    if sys.stdout is not None and not isinstance(sys.stdout, SafeStream):
+        sys.stdout = SafeStream(sys.stdout)
+    if sys.stderr is not None and not isinstance(sys.stderr, SafeStream):
+        sys.stderr = SafeStream(sys.stderr, keep_cr=True)
+
+
+def guard_stdin() -> None:
+    """A closed standard input (`<&-`) reads as empty input: every prompt then sees end of input
+    and answers with its own message (a confirmation counts as "no", plain mode ends the session)."""
+    if sys.stdin is None:
+        sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115 - lives as long as the process
+
+
 def main(argv: list[str] | None = None) -> int:
+    guard_streams()
+    guard_stdin()
     parser = build_parser()
     args = parser.parse_args(argv)
     from ..clock import ClockError, check
@@ -50,6 +70,9 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.func(args) or 0)
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
+    except EOFError:
+        err("end of input (standard input is closed or empty)")
+        return EXIT_ERROR
     except BrokenPipeError:
         return EXIT_OK
 

@@ -32,6 +32,8 @@ def cmd_bank_list(args: argparse.Namespace) -> int:
 
 
 def cmd_bank_show(args: argparse.Namespace) -> int:
+    from ..bank import NO_MODEL_ANSWER
+
     bank = load_bank_or_warn(args.bank)
     q = bank.get(args.id)
     if q is None:
@@ -50,7 +52,7 @@ def cmd_bank_show(args: argparse.Namespace) -> int:
         print(f"  - {element.name}{weight}: {element.definition}")
     if q.tip:
         print(f"\nTip: {q.tip}")
-    print(f"\nModel answer:\n{q.model_answer}")
+    print(f"\nModel answer:\n{q.model_answer or NO_MODEL_ANSWER}")
     if q.follow_ups:
         print("\nFollow-ups:")
         for f in q.follow_ups:

@@ -178,6 +178,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def cmd_remove(args: argparse.Namespace) -> int:
     from ..jd import PostingError, PostingStore
+    from ..textsafe import clean_line
 
     store = PostingStore()
     try:
@@ -189,7 +190,8 @@ def cmd_remove(args: argparse.Namespace) -> int:
         if not sys.stdin.isatty():
             err(f"not removing {posting.name} without confirmation: add --yes")
             return EXIT_USAGE
-        answer = input(f"Move '{posting.name}' ({posting.title or 'no title'}) to the trash? [y/N] ")
+        answer = input(clean_line(  # input() on a terminal writes its prompt past sys.stdout
+            f"Move '{posting.name}' ({posting.title or 'no title'}) to the trash? [y/N] "))
         if answer.strip().lower() not in {"y", "yes"}:
             print("Kept.")
             return EXIT_OK

@@ -171,7 +171,7 @@ def cmd_review_delete(args: argparse.Namespace) -> int:
 
 # ---------------------------------------------------------------- export
 def cmd_export(args: argparse.Namespace) -> int:
-    from ..fileio import atomic_write_text
+    from ..fileio import atomic_write_text, target_problem
     from ..transcripts.export import to_json, to_markdown
 
     transcript = _load(_store(), args.id)
@@ -184,6 +184,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     if not args.output or str(args.output) == "-":
         sys.stdout.write(text)
         return EXIT_OK
+    problem = target_problem(args.output, overwrite=args.force)
+    if problem:
+        err(problem)
+        return EXIT_ERROR
     try:
         atomic_write_text(args.output, text)
     except OSError as exc:
@@ -275,7 +279,9 @@ def register(sub: Subparsers) -> None:
     p.add_argument("--format", choices=("md", "json"), default="md",
                    help="md: a readable report (default); json: the transcript")
     p.add_argument("-o", "--output", type=Path, metavar="FILE",
-                   help="write to FILE (atomically) instead of standard output")
+                   help="write to FILE (atomically) instead of standard output; only a new "
+                   "file, or an existing regular file with --force")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("progress", help="trends across sessions and what to practise next")

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from .common import (
     EXIT_ERROR,
@@ -38,8 +39,16 @@ def load_scorer(elements: Mapping[str, Element]) -> Scorer | None:
         return None
 
 
+def _stdin_text() -> TextIO:
+    """Standard input as UTF-8 text, bad bytes replaced (as files are read)."""
+    buffer = getattr(sys.stdin, "buffer", None)
+    if buffer is None:
+        return sys.stdin
+    return io.TextIOWrapper(buffer, encoding="utf-8", errors="replace")
+
+
 def cmd_score(args: argparse.Namespace) -> int:
-    from ..scoring.batch import BadLine, output_record, parse_line, score_lines
+    from ..scoring.batch import BadLine, dumps_line, output_record, parse_line, score_lines
     from ..scoring.feedback import render_text
 
     if bool(args.batch) == bool(args.question or args.answer_file or args.answer_audio):
@@ -55,26 +64,33 @@ def cmd_score(args: argparse.Namespace) -> int:
 
     if args.batch:
         try:
-            source = sys.stdin if str(args.batch) == "-" else args.batch.open(encoding="utf-8",
-                                                                             errors="replace")
+            source = (_stdin_text() if str(args.batch) == "-"
+                      else args.batch.open(encoding="utf-8", errors="replace"))
         except OSError as exc:
             err(f"cannot read {args.batch}: {exc.strerror or exc}")
             return EXIT_USAGE
         scorer = load_scorer(bank_loader().elements)
         if scorer is None:
             return EXIT_ERROR
-        bad = 0
+        bad = written = 0
         show_progress = sys.stderr.isatty()
-        with source:
-            for number, record, error in score_lines(source, scorer, bank_loader):
-                if show_progress and number % 25 == 0:
-                    print(f"\rscored {number} lines ...", end="", file=sys.stderr, flush=True)
-                if error:
-                    bad += 1
-                    err(error)
-                print(json.dumps(record, ensure_ascii=False), flush=True)
+        try:
+            with source:
+                for number, record, error in score_lines(source, scorer, bank_loader):
+                    if show_progress and number % 25 == 0:
+                        print(f"\rscored {number} lines ...", end="", file=sys.stderr, flush=True)
+                    if error:
+                        bad += 1
+                        err(error)
+                    print(dumps_line(record), flush=True)
+                    written += 1
+        except OSError as exc:
+            err(f"cannot read {args.batch} after {written} line(s): {exc.strerror or exc}")
+            return EXIT_ERROR
         if show_progress:
             print("\r" + " " * 40 + "\r", end="", file=sys.stderr, flush=True)
+        if not written:
+            err(f"no input lines in {'standard input' if str(args.batch) == '-' else args.batch}")
         if bad:
             err(f"{bad} bad input line(s)")
             return EXIT_USAGE
@@ -96,9 +112,14 @@ def cmd_score(args: argparse.Namespace) -> int:
             return code
         answer = spoken.text
     else:
-        try:
-            answer = (sys.stdin.read() if str(args.answer_file) == "-"
-                      else args.answer_file.read_text(encoding="utf-8", errors="replace"))
+        from ..scoring.segment import MAX_INPUT_CHARS
+
+        try:  # no more than the scorer reads (plus one, so that it knows it cut the answer)
+            if str(args.answer_file) == "-":
+                answer = _stdin_text().read(MAX_INPUT_CHARS + 1)
+            else:
+                with args.answer_file.open(encoding="utf-8", errors="replace") as handle:
+                    answer = handle.read(MAX_INPUT_CHARS + 1)
         except OSError as exc:
             err(f"cannot read {args.answer_file}: {exc.strerror or exc}")
             return EXIT_USAGE

@@ -268,7 +268,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
 
 # ---------------------------------------------------------------- export
 def cmd_export(args: argparse.Namespace) -> int:
-    from ..fileio import atomic_write_text
+    from ..fileio import atomic_write_text, target_problem
 
     store = _store()
     stored, problems = store.load()
@@ -282,6 +282,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     if not args.output or str(args.output) == "-":
         sys.stdout.write(text)
         return EXIT_OK
+    refusal = target_problem(args.output, overwrite=args.force)
+    if refusal:
+        err(refusal)
+        return EXIT_ERROR
     try:
         atomic_write_text(args.output, text)
     except OSError as exc:
@@ -400,7 +404,9 @@ def register(sub: Subparsers) -> None:
     p = s.add_parser("export", help="every story as one Markdown file (or JSON)")
     p.add_argument("--format", choices=("md", "json"), default="md")
     p.add_argument("-o", "--output", type=Path, metavar="FILE",
-                   help="write to FILE (atomically) instead of standard output")
+                   help="write to FILE (atomically) instead of standard output; only a new "
+                   "file, or an existing regular file with --force")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p.set_defaults(func=cmd_export)
 
     p = s.add_parser("match", help="your stories ranked for a question, with a fit band")

@@ -95,7 +95,7 @@ def plan_questions(
     for i, q in enumerate(pool):
         in_text = [t for t in terms if len(t) > 1 and _mentions(q.text, t)]
         in_answer = [t for t in terms if len(t) > 2 and t not in in_text
-                     and _mentions(f"{q.model_answer} {q.tip}", t)]
+                     and _mentions(f"{q.model_answer or ''} {q.tip}", t)]
         named.append(in_text)
         if in_text:
             bonus[i] += TERM_IN_TEXT_BONUS * (1.5 if q.category == "technical" else 1.0)

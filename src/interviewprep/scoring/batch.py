@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -14,8 +15,62 @@ from .scorer import Scorer
 INPUT_KEYS = {"id", "answer", "question", "question_id", "category", "elements", "model_answer"}
 
 
+MAX_SHOWN = 60
+"""How much of an offending value an error message quotes."""
+
+
 class BadLine(ValueError):
     """One input line is unusable; the message names the line and the problem."""
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"{text[:MAX_SHOWN]} is too large a number")
+    return value
+
+
+def loads_strict(text: str) -> Any:
+    """JSON as the contract reads it: no NaN or Infinity, no number too large for a float, no
+    nesting deeper than the parser's limit. Raises ValueError (JSONDecodeError is one) with a
+    message fit for the user."""
+    try:
+        return json.loads(text, parse_constant=_reject_constant, parse_float=_finite_float)
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
+
+
+def _shown(value: Any) -> str:
+    """A short, printable rendering of an offending value."""
+    try:
+        text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    except (ValueError, TypeError, RecursionError):
+        text = type(value).__name__
+    return text if len(text) <= MAX_SHOWN else text[: MAX_SHOWN - 1] + "…"
+
+
+def valid_id(value: Any) -> bool:
+    """An id is echoed back as it came: a string, a finite number, a boolean or null."""
+    if isinstance(value, float):
+        return math.isfinite(value)
+    return value is None or isinstance(value, str | int | bool)
+
+
+def dumps_line(record: dict[str, Any]) -> str:
+    """One output line: always valid JSON (no NaN or Infinity). A record that cannot be written
+    becomes an error record for the same id and line."""
+    try:
+        return json.dumps(record, ensure_ascii=False, allow_nan=False)
+    except (ValueError, TypeError, RecursionError) as exc:
+        fallback = {"id": record.get("id") if valid_id(record.get("id")) else None,
+                    "error": f"line {record.get('line', '?')}: could not write the result ({exc})"}
+        if "line" in record:
+            fallback["line"] = record["line"]
+        return json.dumps(fallback, ensure_ascii=False, allow_nan=False)
 
 
 @dataclass
@@ -31,9 +86,11 @@ class ScoreRequest:
 def parse_line(number: int, line: str, bank_loader: Callable[[], Bank],
                known_elements: Iterable[str]) -> ScoreRequest:
     try:
-        data = json.loads(line)
+        data = loads_strict(line)
     except json.JSONDecodeError as exc:
         raise BadLine(f"line {number}: not valid JSON ({exc.msg} at column {exc.colno})") from exc
+    except ValueError as exc:
+        raise BadLine(f"line {number}: not valid JSON ({exc})") from exc
     if not isinstance(data, dict):
         raise BadLine(f"line {number}: expected a JSON object")
     answer = data.get("answer")
@@ -42,6 +99,8 @@ def parse_line(number: int, line: str, bank_loader: Callable[[], Bank],
     unknown_keys = sorted(set(data) - INPUT_KEYS)
     if unknown_keys:
         raise BadLine(f"line {number}: unknown key(s) {', '.join(unknown_keys)}")
+    if not valid_id(data.get("id")):
+        raise BadLine(f"line {number}: 'id' must be a string or a number, not {_shown(data['id'])}")
     request = ScoreRequest(id=data.get("id", number), answer=answer)
     for key in ("question", "category", "model_answer"):
         value = data.get(key)
@@ -50,9 +109,11 @@ def parse_line(number: int, line: str, bank_loader: Callable[[], Bank],
     qid = data.get("question_id")
     elements: Any = data.get("elements")
     if qid is not None:
-        question = bank_loader().get(str(qid))
+        if not isinstance(qid, str):
+            raise BadLine(f"line {number}: 'question_id' must be a string, not {_shown(qid)}")
+        question = bank_loader().get(qid)
         if question is None:
-            raise BadLine(f"line {number}: unknown question_id '{qid}'")
+            raise BadLine(f"line {number}: unknown question_id '{_shown(qid)}'")
         request.question = question.text
         request.category = question.category
         request.model_answer = question.model_answer
@@ -62,7 +123,7 @@ def parse_line(number: int, line: str, bank_loader: Callable[[], Bank],
     request.category = data.get("category") or request.category
     request.model_answer = data.get("model_answer") or request.model_answer
     if request.category is not None and request.category not in CATEGORIES:
-        raise BadLine(f"line {number}: unknown category '{request.category}' "
+        raise BadLine(f"line {number}: unknown category '{_shown(request.category)}' "
                       f"(one of {', '.join(CATEGORIES)})")
     if elements is not None:
         if not isinstance(elements, list):
@@ -70,8 +131,8 @@ def parse_line(number: int, line: str, bank_loader: Callable[[], Bank],
         known = set(known_elements)
         ids = [e if isinstance(e, str) else
                (e.get("id") if isinstance(e, dict) else getattr(e, "id", None)) for e in elements]
-        bad = [json.dumps(e) if not isinstance(i, str) else i
-               for e, i in zip(elements, ids, strict=True) if i not in known]
+        bad = [_shown(e) if not isinstance(i, str) else _shown(i)
+               for e, i in zip(elements, ids, strict=True) if not isinstance(i, str) or i not in known]
         if bad:
             raise BadLine(f"line {number}: unknown element(s) {', '.join(bad)}")
         if len(set(ids)) != len(ids):
@@ -106,6 +167,10 @@ def score_lines(
         except BadLine as exc:
             yield number, {"id": line_id(line), "error": str(exc), "line": number}, str(exc)
             continue
+        except Exception as exc:  # noqa: BLE001 - one bad line must not stop the batch
+            message = f"line {number}: cannot read this line ({type(exc).__name__}: {exc})"
+            yield number, {"id": line_id(line), "error": message, "line": number}, message
+            continue
         try:
             feedback = scorer.score(request.answer, question=request.question,
                                     category=request.category, elements=request.elements,
@@ -120,7 +185,8 @@ def score_lines(
 def line_id(line: str) -> Any:
     """The id of an input line, if it can be read at all (for error records)."""
     try:
-        data = json.loads(line)
-    except (json.JSONDecodeError, ValueError):
+        data = loads_strict(line)
+    except ValueError:
         return None
-    return data.get("id") if isinstance(data, dict) else None
+    value = data.get("id") if isinstance(data, dict) else None
+    return value if valid_id(value) else None

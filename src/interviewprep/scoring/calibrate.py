@@ -292,13 +292,27 @@ def calibrate(scorer: Scorer, items: list[LabeledAnswer],
         progress(f"  {element}: held-out F1 {report.heldout[element]['f1']:.3f}; refitting on all")
         # The shipped model learns from every labeled answer.
         report.elements[element] = fit_calibrated(d, ids)
-    # One pooled model, without element-specific cues, for elements that have no labels.
+    report.elements["*"] = fit_pooled(data)
+    return report
+
+
+POOLED_DROP = ("cue", "cue_context", "part_this", "part_other", "first", "last", "scenario",
+               "technical", "past", "answer_past", "present", "answer_present",
+               "answer_hypothetical", "past_in_process", "sim_share")
+"""What the pooled model leaves out: the element-specific cues and parts, and the features of
+the answer's and the question's kind and the share among the contract elements, whose effect
+depends on the element (a habitual "how I
+work" answer shows no action by the guide, yet it does show communication or prioritisation)."""
+
+
+def fit_pooled(data: dict[str, Dataset]) -> coverage.ElementModel:
+    """One pooled model for the elements that have no labels of their own (communication,
+    prioritisation, vendor management...): meaning and answer quality, learned on every
+    contract element's labels at once."""
     pooled = Dataset(sum((data[e].features for e in CONTRACT_ELEMENTS), []),
                      np.concatenate([data[e].labels for e in CONTRACT_ELEMENTS]))
-    report.elements["*"] = fit_element(pooled, coverage.ElementModel.from_card(None),
-                                       drop=("cue", "cue_context", "part_this", "part_other"),
-                                       embedding=False)
-    return report
+    return fit_element(pooled, coverage.ElementModel.from_card(None), drop=POOLED_DROP,
+                       embedding=False)
 
 
 def write_card(card_path: Path, report: CalibrationReport) -> None:

@@ -46,7 +46,9 @@ FEATURES: tuple[str, ...] = (
     "sim_share",     # the element's share of the segment's similarity to all contract elements
     "present",       # "I check ...": first person in the present tense (how one usually works)
     "answer_present",  # share of the answer's sentences in that habitual present
-    "answer_hypothetical",  # share of the answer's sentences that say what one would do
+    "answer_hypothetical",  # share of the sentences saying what one would do, where a past
+                            # case was asked for (in a scenario answer "I would" is expected)
+    "past_in_process",  # a past-case sentence in the answer to a "how do you ..." question
 )
 
 # Used before calibration, and for elements with no labeled data of their own.
@@ -106,7 +108,7 @@ class ElementModel:
 SHARED_FEATURES = ("negated", "counterfactual", "generic", "stuffing", "first_person",
                    "hypothetical_past", "short", "hypothetical", "second_person", "first", "last",
                    "scenario", "technical", "past", "answer_past", "present", "answer_present",
-                   "answer_hypothetical")
+                   "answer_hypothetical", "past_in_process")
 """Features that do not depend on the element: computed once per answer."""
 
 _PAST = re.compile(
@@ -174,7 +176,8 @@ def shared_features(texts: list[str], category: str | None,
             answer_past,
             present[i],
             answer_present,
-            answer_hypothetical,
+            answer_hypothetical if past_category else 0.0,
+            past[i] if category == "technical" else 0.0,
         ])
     return np.array(rows, dtype=np.float64).reshape(len(texts), len(SHARED_FEATURES))
 

@@ -16,7 +16,7 @@ from .embedcache import EmbeddingCache
 from .embedder import Embedder, load_embedder
 from .feedback import ElementCoverage, Feedback, signal_notes
 from .modelcard import ModelCard
-from .segment import Segment, clean, segment
+from .segment import MAX_CHARS, Segment, clean, count_words, segment
 from .signals import answer_signals
 from .similarity import reference_similarity
 
@@ -145,7 +145,7 @@ class Scorer:
         question = clean(question)[0] if question else question
         model_answer = clean(model_answer)[0] if model_answer else model_answer
         signals = answer_signals(analysis.text, category, analysis.truncated,
-                                 words=len(answer.split()) if analysis.truncated else None)
+                                 words=count_words(answer) if analysis.truncated else None)
         notice = None
         if not analysis.segments:
             notice = "No answer to score: type what you would say to the interviewer."
@@ -153,7 +153,8 @@ class Scorer:
             notice = ("The scorer is built for English answers; feedback on other languages "
                       "is unreliable.")
         elif analysis.truncated:
-            notice = "The answer is very long; only its first 2,000 words or so were scored."
+            notice = (f"The answer is very long; only its first {MAX_CHARS:,} characters (about "
+                      "2,000 words) were scored.")
 
         answer_vector = self.answer_vector(analysis)
         similarity = None

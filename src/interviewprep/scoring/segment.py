@@ -8,6 +8,10 @@ from dataclasses import dataclass
 
 MAX_CHARS = 12_000
 """Only this much of an answer is scored (about 2,000 words, far beyond a spoken answer)."""
+MAX_INPUT_CHARS = 4 * MAX_CHARS
+"""An answer is cut to this many characters before anything else is done with it (normalising,
+cleaning, segmenting, embedding), so a huge answer costs no more than a long one; the margin over
+MAX_CHARS leaves room for the spaces and blank lines cleaning removes."""
 MAX_SEGMENTS = 160
 WINDOW_WORDS = 24
 WINDOW_STRIDE = 12
@@ -76,19 +80,43 @@ class Segment:
 def clean(text: str) -> tuple[str, bool]:
     """Drop control characters and NULs, normalise spaces; cap the length.
 
-    Returns the cleaned text and whether it was cut.
+    Returns the cleaned text and whether it was cut. The raw text is cut to MAX_INPUT_CHARS first,
+    so the work done here is bounded whatever the input's size.
     """
+    cut_raw = len(text) > MAX_INPUT_CHARS
+    if cut_raw:
+        text = text[:MAX_INPUT_CHARS]
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = "".join(
         ch if ch in "\n\t" or unicodedata.category(ch)[0] != "C" else " " for ch in text
     )
     text = re.sub(r"[ \t\u00a0]+", " ", text)
     text = re.sub(r"\n\s*\n+", "\n\n", text).strip()
-    truncated = len(text) > MAX_CHARS
-    if truncated:
+    # A line wrapped inside a sentence (an editor's or a YAML file's hard wrap) goes on in
+    # lowercase: it is one sentence, not a list item.
+    text = re.sub(r"(?<![.!?:;\n]) ?\n ?(?=[a-z])", " ", text)
+    truncated = cut_raw or len(text) > MAX_CHARS
+    if len(text) > MAX_CHARS:
         cut = text.rfind(" ", 0, MAX_CHARS)
         text = text[: cut if cut > MAX_CHARS // 2 else MAX_CHARS]
     return text, truncated
+
+
+def count_words(text: str, chunk: int = 1 << 20) -> int:
+    """The number of whitespace-separated words, a megabyte at a time (an answer can be tens of
+    megabytes: splitting it whole would build a list of millions of strings)."""
+    count, start, size = 0, 0, len(text)
+    while start < size:
+        end = min(start + chunk, size)
+        if end < size:  # end the piece at a space, so that no word is cut in two
+            space = _SPACE.search(text, end)
+            end = space.start() if space else size
+        count += len(text[start:end].split())
+        start = end
+    return count
+
+
+_SPACE = re.compile(r"\s")
 
 
 def _label_of(match: re.Match[str]) -> str | None:

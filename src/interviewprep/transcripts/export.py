@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..scoring.feedback import Feedback, render_text, signal_notes
 from ..speech.delivery import Delivery
+from ..textsafe import clean
 from ..vocabulary import STATUS_MARK, category_name, format_score
 from .model import Transcript, Turn
 
@@ -203,7 +204,7 @@ def turn_markdown(turn: Turn, number: int, bank: Bank | None = None, level: int 
                  else f"attempt {len(turn.attempts)}" if many else "the answer")
         out += [f"{h3} Feedback on {label}", "", feedback_markdown(final, level + 2), ""]
     question = bank.get(turn.question_id) if bank is not None else None
-    if question is not None:
+    if question is not None and question.model_answer:
         out += [f"{h3} Model answer", "", _quote(" ".join(question.model_answer.split())), ""]
         if question.tip:
             out += [f"*Tip: {question.tip}*", ""]
@@ -215,7 +216,7 @@ def to_markdown(transcript: Transcript, bank: Bank | None = None) -> str:
     parts = [header_markdown(transcript)]
     for n, turn in enumerate(transcript.turns, 1):
         parts.append(turn_markdown(turn, n, bank))
-    return "\n\n".join(parts) + "\n"
+    return clean("\n\n".join(parts) + "\n")  # a report is read in a terminal as often as not
 
 
 def to_json(transcript: Transcript) -> str:
@@ -266,6 +267,6 @@ def to_text(transcript: Transcript, bank: Bank | None = None, width: int = 88) -
         if final:
             out.append(render_text(_feedback(final), width=width))
         question = bank.get(turn.question_id) if bank is not None else None
-        if question is not None:
+        if question is not None and question.model_answer:
             out += ["", "Model answer:", fill(question.model_answer, "    ")]
-    return "\n".join(out) + "\n"
+    return clean("\n".join(out) + "\n")

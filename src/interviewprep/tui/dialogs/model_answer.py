@@ -9,7 +9,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from ...bank import Question
+from ...bank import NO_MODEL_ANSWER, Question
 
 
 class ModelAnswerDialog(ModalScreen[None]):
@@ -28,7 +28,8 @@ class ModelAnswerDialog(ModalScreen[None]):
             yield Static("Model answer", classes="dialog-title")
             with VerticalScroll(classes="dialog-scroll"):
                 yield Static(self.question.text, classes="dialog-question", markup=False)
-                yield Static(self.question.model_answer, classes="dialog-body", markup=False)
+                yield Static(self.question.model_answer or NO_MODEL_ANSWER, classes="dialog-body",
+                             markup=False)
                 if self.question.tip:
                     yield Static(Content.assemble(("Tip  ", "bold $text-accent"),
                                                   self.question.tip), classes="dialog-tip")

@@ -9,7 +9,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
-from ...bank import Question
+from ...bank import NO_MODEL_ANSWER, Question
 from ...interview import SessionSettings
 from ...vocabulary import CATEGORY_NAMES
 from ..context import ScreenContext
@@ -62,7 +62,8 @@ class QuestionDetailScreen(Screen[None]):
                 yield Static("Tip", classes="section-title")
                 yield Static(q.tip, classes="question-section", markup=False)
             yield Static("Model answer", classes="section-title")
-            yield Static(q.model_answer, classes="question-section question-model", markup=False)
+            yield Static(q.model_answer or NO_MODEL_ANSWER, classes="question-section question-model",
+                         markup=False)
             if q.follow_ups:
                 yield Static("Follow-ups an interviewer may ask", classes="section-title")
                 yield BulletList(q.follow_ups, classes="question-section")

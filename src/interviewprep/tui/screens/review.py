@@ -36,7 +36,7 @@ from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
 from ... import locations
-from ...fileio import atomic_write_text
+from ...fileio import atomic_write_text, target_problem
 from ...interview.session import SessionSettings
 from ...transcripts import Transcript, TranscriptError
 from ...transcripts.export import (
@@ -65,7 +65,10 @@ def export_session(screen: Screen[Any], context: ScreenContext, session_id: str)
     """Write the session as Markdown into the exports folder and say where; None on failure."""
     try:
         transcript = context.store.load(session_id)
-        path = locations.export_path(transcript.id)
+        path = locations.export_path(transcript.id)  # a safe name inside the exports folder
+        problem = target_problem(path, overwrite=True)
+        if problem:
+            raise OSError(problem)
         atomic_write_text(path, to_markdown(transcript, context.bank))
     except (TranscriptError, OSError) as exc:
         screen.notify(str(exc), title="Export failed", severity="error")
