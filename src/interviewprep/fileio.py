@@ -1,7 +1,8 @@
 """Writing files so that a crash leaves the old or the new content, never half of it.
 
 The lowest layer: every package that writes a user's file (transcripts, drafts, exports, the
-model card, caches) writes through here.
+model card, caches) writes through here. A write that fails (a full disk, a read-only folder)
+removes its temporary file before the error goes on, so a failed save never holds free space.
 """
 
 from __future__ import annotations
@@ -10,28 +11,31 @@ import json
 import os
 import stat
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
+
+TEMP_SUFFIX = ".tmp"
+"""Every temporary file written here is `.<name>.<pid>.<thread>.tmp` beside its target."""
 
 
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write via a temporary file, fsync, then rename: a crash leaves the old or the new file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # One temporary name per process and thread: two threads saving the same file must not
-    # share (and rename away) each other's temporary file.
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+def temp_path_for(path: Path) -> Path:
+    """The temporary name for `path`: one per process and thread, so that two threads saving
+    the same file never share (and rename away) each other's temporary file."""
+    return path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}{TEMP_SUFFIX}")
+
+
+def _remove(tmp: Path) -> None:
     try:
-        # Lone surrogates (from undecodable input) cannot be UTF-8: replace them, never lose the rest.
-        with tmp.open("w", encoding="utf-8", errors="replace") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+        tmp.unlink(missing_ok=True)
+    except OSError:
+        pass  # nothing more can be done; the original error is the one to report
+
+
+def _sync_folder(folder: Path) -> None:
     try:
-        fd = os.open(path.parent, os.O_RDONLY)
+        fd = os.open(folder, os.O_RDONLY)
         try:
             os.fsync(fd)
         finally:
@@ -139,6 +143,35 @@ def read_json_capped(path: Path, max_bytes: int, limit: int = MAX_JSON_DEPTH) ->
 
 def _size(n: int) -> str:
     return f"{n / 1_000_000:.1f} MB" if n >= 1_000_000 else f"{max(1, round(n / 1000))} kB"
+@contextmanager
+def atomic_binary_file(path: Path) -> Iterator[IO[bytes]]:
+    """`with atomic_binary_file(path) as fh: np.save(fh, ...)`: the file appears whole when the
+    block ends, or not at all if it raises (its temporary file is removed, the error goes on)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = temp_path_for(path)
+    try:
+        with tmp.open("wb") as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        _remove(tmp)
+        raise
+    _sync_folder(path.parent)
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write via a temporary file, fsync, then rename: a crash leaves the old or the new file,
+    and a failed write leaves no temporary file behind."""
+    with atomic_binary_file(path) as fh:
+        fh.write(data)
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """atomic_write_bytes for text, as UTF-8. Lone surrogates (from undecodable input) cannot be
+    UTF-8: they become '?', and the rest is never lost."""
+    atomic_write_bytes(path, text.encode("utf-8", errors="replace"))
 
 
 def target_problem(path: Path, overwrite: bool = False) -> str | None:

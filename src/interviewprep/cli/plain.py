@@ -7,11 +7,14 @@ input ends the session. Feedback is printed, and the transcript is saved exactly
 from __future__ import annotations
 
 import functools
+import signal
 import sys
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, TextIO, TypeVar
 
 from .. import clock
 from ..interview import InterviewSession, SessionError, SessionSettings, TurnResult
@@ -20,7 +23,10 @@ from ..scoring.feedback import render_text
 from ..scoring.modelcard import ModelError
 from ..scoring.scorer import Scorer
 from ..transcripts import Transcript, TranscriptError, TranscriptStore
+from ..transcripts.lock import SessionLock, TranscriptChanged
 from .common import EXIT_ERROR, EXIT_OK, err, load_bank_or_warn, progress, warn
+
+T = TypeVar("T")
 
 STORIES_COMMAND = "?stories"
 """Typed on a line of its own before an answer: show the stories that fit the question."""
@@ -42,9 +48,14 @@ if TYPE_CHECKING:
     from ..speech.spoken import SpokenAnswer
 
 
-def _read_answer(stdin: TextIO, on_stories: Callable[[], None] | None = None) -> str | None:
-    """Lines until an empty line; None at end of input with nothing typed."""
-    lines: list[str] = []
+def _read_answer(stdin: TextIO, on_stories: Callable[[], None] | None = None,
+                 typed: list[str] | None = None,
+                 on_line: Callable[[list[str]], None] | None = None) -> str | None:
+    """Lines until an empty line; None at end of input with nothing typed. `typed` collects
+    the lines as they come, so that a signal mid-answer can keep them as a draft; `on_line`
+    is called with them after each line (to keep the draft on disk as the user types)."""
+    lines: list[str] = typed if typed is not None else []
+    lines.clear()
     while True:
         line = stdin.readline()
         if line == "":
@@ -57,6 +68,8 @@ def _read_answer(stdin: TextIO, on_stories: Callable[[], None] | None = None) ->
         if not line.strip():
             return "\n".join(lines)
         lines.append(line)
+        if on_line is not None:
+            on_line(lines)
 
 
 class PlainStories:
@@ -101,7 +114,11 @@ class PlainStories:
         if told is None:
             self.told.pop(question_id, None)
             return
-        used = self.library.store.record_use(told.id, f"{session_id}:{question_id}")
+        try:
+            used = self.library.store.record_use(told.id, f"{session_id}:{question_id}")
+        except OSError as exc:  # a full disk: the answer is saved, only the count is not
+            warn(f"the story this answer told could not be counted ({exc})")
+            used = self.library.store.used(told.id)
         self.told[question_id] = told.id
         self.say(f"Story told: {told.title} (told {used} time{'s' if used != 1 else ''} so far)")
 
@@ -177,16 +194,93 @@ class _VoiceAnswers:
             return None
 
 
+class _Stopped(KeyboardInterrupt):
+    """SIGTERM or SIGHUP arrived (the terminal was closed, or the process was told to stop);
+    handled like Ctrl-C."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _raise_stopped(signum: int, _frame: object) -> None:
+    raise _Stopped(signum)
+
+
+@contextmanager
+def _stop_signals() -> Iterator[None]:
+    """SIGTERM and SIGHUP stop the session like Ctrl-C does (the unsent answer is kept as a
+    draft) instead of ending the process where it stands."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {sig: signal.signal(sig, _raise_stopped) for sig in STOP_SIGNALS}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+STOP_SIGNALS = tuple(s for s in (getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None))
+                     if s is not None)
+
+
+class _Typing:
+    """What the user has typed and not yet had saved: the lines of the answer being read, or
+    the answer being scored and saved."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.pending: str | None = None
+        self.mode = "answer"
+
+    def start(self, mode: str) -> list[str]:
+        self.mode, self.pending = mode, None
+        self.lines = []
+        return self.lines
+
+    def sending(self, text: str) -> None:
+        self.pending = text
+
+    def sent(self) -> None:
+        self.pending = None
+        self.lines = []
+
+    @property
+    def text(self) -> str:
+        return self.pending if self.pending is not None else "\n".join(self.lines)
+
+
 def run_plain(settings: SessionSettings, stdin: TextIO = sys.stdin, out: TextIO = sys.stdout,
               bank_paths: list[Path] | None = None, resume: Transcript | None = None,
               show_stories: bool = False, voice: bool = False) -> int:
+    with _stop_signals():
+        return _run_plain(settings, stdin, out, bank_paths, resume, show_stories, voice)
+
+
+def _run_plain(settings: SessionSettings, stdin: TextIO, out: TextIO,
+               bank_paths: list[Path] | None, resume: Transcript | None,
+               show_stories: bool, voice: bool) -> int:
     def say(text: str = "") -> None:
-        print(text, file=out, flush=True)
+        try:
+            print(text, file=out, flush=True)
+        except OSError:
+            pass  # the terminal is gone (SIGHUP): what matters is on disk
 
     bank = load_bank_or_warn(bank_paths)
     store = TranscriptStore()
     schedule = ScheduleStore(store)
+    lock: SessionLock | None = None
     try:
+        if resume is not None:
+            # One writer per session: taken before the transcript is read again, so that what
+            # is resumed is what the last writer saved.
+            lock = store.lock(resume.id, "plain mode")
+            try:
+                resume = store.load(resume.id)
+            except TranscriptError:
+                pass  # a file not named after its id: carry on with what was read
         if resume is None and not settings.jd:
             # Planned before the model loads, so that "nothing is due" answers at once.
             planned = InterviewSession(bank, None, store, settings, schedule=schedule)
@@ -204,14 +298,31 @@ def run_plain(settings: SessionSettings, stdin: TextIO = sys.stdin, out: TextIO 
             session = planned
             session.scorer = scorer
             session.transcript.model = dict(scorer.model_info)
-    except (SessionError, ModelError) as exc:
+        session.claim("in plain mode", lock)
+    except (SessionError, ModelError, TranscriptError) as exc:
+        if lock is not None:
+            lock.release()
         err(str(exc))
         return EXIT_ERROR
+    try:
+        return _interview(session, scorer, say, stdin, resume, show_stories, voice)
+    finally:
+        session.close()
+
+
+def _interview(session: InterviewSession, scorer: Scorer, say: Callable[..., None],
+               stdin: TextIO, resume: Transcript | None, show_stories: bool,
+               voice: bool) -> int:
     for notice in session.schedule_notices:
         warn(notice)
 
+    draft: str | None = None
     if resume is not None:
         say(f"Resuming session {resume.id}: {session.index} of {session.total} questions done.")
+        restored = session.restore_draft()
+        if restored.kept_at is not None:
+            say(f"(Text you had typed for an earlier question is kept in {restored.kept_at}.)")
+        draft = restored.text
     else:
         say(f"Interviewer: {session.greeting()}")
     stories = PlainStories.load(scorer, say, show_stories)
@@ -220,9 +331,45 @@ def run_plain(settings: SessionSettings, stdin: TextIO = sys.stdin, out: TextIO 
     if stories is not None and not show_stories:
         say(f"(Type {STORIES_COMMAND} on a line of its own to see which of your stories fit.)")
     voice_answers = _VoiceAnswers(say, stdin) if voice else None
+    typing = _Typing()
 
-    def read_answer() -> tuple[str | None, SpokenAnswer | None]:
-        return voice_answers.read() if voice_answers else (_read_answer(stdin), None)
+    def read_answer(mode: str, on_stories: Callable[[], None] | None = None
+                    ) -> tuple[str | None, SpokenAnswer | None]:
+        lines = typing.start(mode)
+        if voice_answers is not None:
+            return voice_answers.read()
+        return _read_answer(stdin, on_stories, lines, functools.partial(keep_typed, mode)), None
+
+    def keep_typed(mode: str, lines: list[str]) -> None:
+        """Each line typed is kept as the draft at once (it survives even kill -9)."""
+        try:
+            session.keep_draft("\n".join(lines), mode)
+        except (OSError, TranscriptError):
+            pass  # a full disk: a failed save of the answer says so, and shows the text
+
+    def saved(action: Callable[[], T], text: str) -> tuple[bool, T | None]:
+        """Run an action that saves the transcript; on a failed save, say why, show the
+        typed text (it is also kept as a draft when that can be written) and offer to try
+        again. The session is unchanged by a failed save, so a retry adds nothing twice.
+        (False, None): the user gave up (or the file was changed elsewhere: retrying cannot
+        help)."""
+        while True:
+            try:
+                return True, action()
+            except TranscriptError as exc:
+                err(str(exc))
+                if text.strip():
+                    kept = _keep_as_draft(session, text, typing.mode)
+                    say("\nYour answer was not saved. So that it is not lost, here it is:\n")
+                    say(text)
+                    if kept is not None:
+                        say(f"\n(It is also kept as a draft: {kept}.)")
+                if isinstance(exc, TranscriptChanged):
+                    return False, None
+                say("\nFree some space (or fix what the message says), then press Enter to "
+                    "save again; end of input (Ctrl-D) stops here.")
+                if stdin.readline() == "":
+                    return False, None
 
     try:
         while not session.done:
@@ -233,24 +380,36 @@ def run_plain(settings: SessionSettings, stdin: TextIO = sys.stdin, out: TextIO 
             say(f"Interviewer: {session.transition()} {question.text}")
             if stories is not None and show_stories:
                 stories.suggest(question.text)
+            if draft is not None:
+                say("\nYour unsent answer from last time:\n")
+                say(draft)
+                say("\n(An empty line sends it as it is; or type another answer.)")
             started = time.monotonic()
             on_stories: Callable[[], None] | None = None
             if stories is not None:
                 on_stories = functools.partial(stories.suggest, question.text)
-            if voice_answers is None:
-                answer, spoken = _read_answer(stdin, on_stories), None
-            else:
-                answer, spoken = voice_answers.read()
+            answer, spoken = read_answer("answer", on_stories)
+            if draft is not None and answer is not None and not answer.strip():
+                answer = draft
+            draft = None
             if answer is None:
                 if session.path.exists():
                     say("\nEnd of input: the session is saved and can be resumed "
                         "(`interviewprep resume --plain`, or from the app).")
                 break
             if not answer.strip():
-                session.skip()
+                if not saved(session.skip, "")[0]:
+                    return EXIT_ERROR
                 say("(skipped)")
                 continue
-            result = session.submit(answer, time.monotonic() - started, spoken=spoken)
+            typing.sending(answer)
+            seconds = time.monotonic() - started
+            ok, result = saved(functools.partial(session.submit, answer, seconds,
+                                                 spoken=spoken), answer)
+            if not ok or result is None:
+                return EXIT_ERROR
+            typing.sent()
+            session.discard_draft()
             say()
             say(render_text(result.feedback))
             if stories is not None:
@@ -269,24 +428,33 @@ def run_plain(settings: SessionSettings, stdin: TextIO = sys.stdin, out: TextIO 
                 say(f"Interviewer: {result.probe}")
                 say("(Answer the follow-up, or an empty line to move on.)")
                 started = time.monotonic()
-                follow, spoken = read_answer()
+                follow, spoken = read_answer("follow_up")
                 if follow and follow.strip():
-                    combined = session.submit_follow_up(follow, time.monotonic() - started,
-                                                        spoken=spoken)
+                    typing.sending(follow)
+                    seconds = time.monotonic() - started
+                    ok, combined = saved(functools.partial(
+                        session.submit_follow_up, follow, seconds, spoken=spoken), follow)
+                    if not ok or combined is None:
+                        return EXIT_ERROR
+                    typing.sent()
+                    session.discard_draft()
                     say()
                     say(f"With your follow-up: {combined.previous_overall} → "
                         f"{combined.feedback.overall}/100"
                         + (f"; now covered: {', '.join(combined.newly_covered)}"
                            if combined.newly_covered else ""))
-                else:
-                    session.skip_follow_up()
+                elif not saved(session.skip_follow_up, "")[0]:
+                    return EXIT_ERROR
                 if follow is None:
                     say("\nEnd of input: the session is saved and can be resumed "
                         "(`interviewprep resume --plain`, or from the app).")
                     break
-            session.advance()
+            if not saved(session.advance, "")[0]:
+                return EXIT_ERROR
         if session.done:
-            summary = session.finish()
+            ok, summary = saved(session.finish, "")
+            if not ok or summary is None:
+                return EXIT_ERROR
             say()
             say(f"Interviewer: {session.closing()}")
             say()
@@ -309,17 +477,33 @@ def run_plain(settings: SessionSettings, stdin: TextIO = sys.stdin, out: TextIO 
             say("\nQuestions you could ask the interviewer:")
             for q in summary.questions_to_ask:
                 say(f"  - {q}")
-    except TranscriptError as exc:
-        err(str(exc))
-        last = session.transcript.turns[-1] if session.transcript.turns else None
-        if last and last.attempts:
-            say("\nThe session could not be saved. Your last answer, so that it is not lost:\n")
-            say(last.attempts[-1].answer)
-        return EXIT_ERROR
-    except KeyboardInterrupt:
-        say("\nInterrupted.")
+    except KeyboardInterrupt as exc:
+        # Ctrl-C, a closed terminal (SIGHUP) or SIGTERM: what was being typed is kept.
+        kept = _keep_as_draft(session, typing.text, typing.mode if typing.pending is None
+                              else "scoring")
+        say("\nInterrupted." + (f" Your unsent answer is kept ({kept}); `interviewprep resume "
+                                "--plain` brings it back." if kept else ""))
+        if isinstance(exc, _Stopped):
+            return 128 + exc.signum
     if session.path.exists():
         say(f"\nTranscript saved: {session.path}")
     else:
         say("\nNothing was answered, so no transcript was saved.")
     return EXIT_OK
+
+
+def _keep_as_draft(session: InterviewSession, text: str, mode: str) -> Path | None:
+    """Keep unsent text as the session's draft (and the session resumable); where it is, or
+    None if there was nothing to keep or it could not be written."""
+    if not text.strip():
+        return None
+    try:
+        session.save_for_later(text, mode)
+    except OSError:
+        return None
+    except TranscriptError:
+        pass  # the draft may still have been written: it is checked below
+    draft = session.drafts.load(session.transcript.id)
+    if draft is None or draft.text != text:
+        return None
+    return session.drafts.path_for(session.transcript.id)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 from typing import TYPE_CHECKING
 
 from .common import (
@@ -19,6 +21,7 @@ from .common import (
 
 if TYPE_CHECKING:
     from ..interview import SessionSettings
+    from ..tui.app import InterviewPrepApp
 
 DEFAULT_COUNT = 5
 MAX_DUE = 20
@@ -35,11 +38,27 @@ def question_count(value: str) -> int:
     return count
 
 
+def _run_app(app: InterviewPrepApp) -> int:
+    """Run the TUI; its exit code. Stopped by a signal (SIGTERM, SIGHUP, SIGINT), it has kept
+    the unsent answer and restored the terminal: the process ends now, without waiting for a
+    thread still loading the model (every file it writes is written atomically)."""
+    app.run()
+    code = app.return_code or EXIT_OK
+    if code > 128:
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except (OSError, ValueError):
+                pass
+        os._exit(code)
+    return code
+
+
 def cmd_tui(args: argparse.Namespace) -> int:
     from ..tui.app import InterviewPrepApp
 
-    InterviewPrepApp(bank_paths=getattr(args, "bank", None) or None).run()
-    return EXIT_OK
+    app = InterviewPrepApp(bank_paths=getattr(args, "bank", None) or None)
+    return _run_app(app)
 
 
 def cmd_practice(args: argparse.Namespace) -> int:
@@ -66,8 +85,8 @@ def cmd_practice(args: argparse.Namespace) -> int:
                          show_stories=getattr(args, "stories", False), voice=args.voice)
     from ..tui.app import InterviewPrepApp
 
-    InterviewPrepApp(start_settings=settings, bank_paths=args.bank or None).run()
-    return EXIT_OK
+    app = InterviewPrepApp(start_settings=settings, bank_paths=args.bank or None)
+    return _run_app(app)
 
 
 def _plan_from_posting(settings: SessionSettings, name: str) -> int:
@@ -115,6 +134,12 @@ def cmd_resume(args: argparse.Namespace) -> int:
             err("no unfinished session to resume")
             return EXIT_ERROR
         transcript = latest
+    from ..transcripts.lock import held_elsewhere
+
+    where = held_elsewhere(store.folder, transcript.id)
+    if where is not None:
+        err(f"session {transcript.id} is open {where}: carry on there, or quit it there first")
+        return EXIT_ERROR
     if args.plain:
         from ..interview import SessionSettings
         from .plain import run_plain
@@ -124,8 +149,8 @@ def cmd_resume(args: argparse.Namespace) -> int:
                          show_stories=getattr(args, "stories", False), voice=args.voice)
     from ..tui.app import InterviewPrepApp
 
-    InterviewPrepApp(resume_id=transcript.id, bank_paths=args.bank or None).run()
-    return EXIT_OK
+    app = InterviewPrepApp(resume_id=transcript.id, bank_paths=args.bank or None)
+    return _run_app(app)
 
 
 def _add_voice_option(p: argparse.ArgumentParser) -> None:

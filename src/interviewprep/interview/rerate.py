@@ -12,6 +12,7 @@ from datetime import datetime
 from .. import clock
 from ..schedule import AnswerRating, ScheduleStore, override
 from ..transcripts import TranscriptError, TranscriptStore
+from ..transcripts.lock import SessionInUse
 
 
 class RatingError(Exception):
@@ -51,7 +52,12 @@ def rerate(question_id: str, choice: str, session_id: str | None = None,
         previous.reasons = [r for r in previous.reasons if not r.startswith("you ")]
     turn.rating = override(previous, choice).to_json()
     try:
-        store.save(transcript)
+        # Not under a session open in another window: its next save would undo this one.
+        with store.lock(transcript.id, "being re-rated"):
+            store.save(transcript)
+    except SessionInUse as exc:
+        raise RatingError(f"session {transcript.id} is open {exc.where}: rate the answer there "
+                          "(k: I knew this, g: again), or quit it first") from None
     except TranscriptError as exc:
         raise RatingError(str(exc)) from None
     loaded = (schedule or ScheduleStore(store)).load()

@@ -6,13 +6,16 @@ calls the submit methods from a worker thread; one thread at a time uses a sessi
 
 from __future__ import annotations
 
+import copy
+import functools
 import random
+import threading
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from .. import clock
 from ..bank import Bank, Question
@@ -31,9 +34,34 @@ from ..speech.answer import apply_recording
 from ..speech.delivery import Delivery, assess_delivery
 from ..speech.spoken import SpokenAnswer
 from ..transcripts import Attempt, FollowUp, Transcript, TranscriptStore, Turn
+from ..transcripts.lock import DiskStamp, SessionLock
 from ..transcripts.model import StoredFeedback, now_iso
 from . import lines
 from .drafts import Draft, DraftStore
+
+_Method = TypeVar("_Method", bound=Callable[..., Any])
+
+
+def _all_or_nothing(method: _Method) -> _Method:
+    """A session action that changes the transcript and saves it: if anything fails (a full
+    disk, another writer) the session is left exactly as it was before the call, so trying
+    again never adds the same answer twice. One action at a time (the UI thread may keep a
+    draft while a worker thread saves a scored answer)."""
+
+    @functools.wraps(method)
+    def wrapper(self: InterviewSession, *args: Any, **kwargs: Any) -> Any:
+        with self._mutex:
+            before = (copy.deepcopy(self.transcript.__dict__), self.index, self._awaiting_probe)
+            try:
+                return method(self, *args, **kwargs)
+            except BaseException:
+                self.transcript.__dict__.clear()
+                self.transcript.__dict__.update(before[0])
+                self.index, self._awaiting_probe = before[1], before[2]
+                raise
+
+    return wrapper  # type: ignore[return-value]
+
 
 TARGET_SECONDS = 120
 PROBE_BELOW = 0.35
@@ -225,6 +253,12 @@ class InterviewSession:
         self.index = len([t for t in self.transcript.turns if t.attempts or t.skipped])
         self._awaiting_probe = False
         self.path = self.store.path_for(self.transcript.id)
+        self._mutex = threading.RLock()
+        """Held by each action that changes and saves the transcript (see _all_or_nothing)."""
+        self._on_disk: DiskStamp | None = DiskStamp.of(self.path)
+        """The version of the transcript file this session last saw; each save checks that
+        it is still the one there (no other writer, not deleted)."""
+        self._lock: SessionLock | None = None
 
     # ------------------------------------------------------------------ resume
     @classmethod
@@ -284,8 +318,25 @@ class InterviewSession:
         return lines.pick(self.rng, lines.CLOSINGS)
 
     def save(self) -> Path:
-        self.path = self.store.save(self.transcript)
+        """Save the transcript over the version this session last saw: TranscriptError if it
+        cannot be written, TranscriptChanged if another writer changed or deleted it since."""
+        with self._mutex:
+            self._on_disk = self.store.save_checked(self.transcript, self._on_disk)
         return self.path
+
+    # ------------------------------------------------------------------ one writer
+    def claim(self, where: str, lock: SessionLock | None = None) -> None:
+        """Hold the session's lock while it is open here (`where` names this program for
+        another instance's message). Raises SessionInUse if it is open elsewhere. `lock`: one
+        taken already, before the transcript was read."""
+        if self._lock is None:
+            self._lock = lock or self.store.lock(self.transcript.id, where)
+
+    def close(self) -> None:
+        """The session is no longer open here: another instance may resume it."""
+        lock, self._lock = self._lock, None
+        if lock is not None:
+            lock.release()
 
     # ------------------------------------------------------------------ leaving mid-answer
     def save_for_later(self, text: str, mode: str) -> None:
@@ -302,14 +353,30 @@ class InterviewSession:
             self.drafts.save(self.transcript.id, Draft(question.id, mode, text))
         except OSError as exc:
             failure = exc
-        if mode != "scoring" and self.current_turn is None:
-            # An asked-but-unanswered turn makes the session resumable; resume asks it again.
+        self._keep_resumable()
+        if failure is not None:
+            raise failure
+
+    @_all_or_nothing
+    def _keep_resumable(self) -> None:
+        question = self.current
+        if question is not None and self.current_turn is None:
+            # An asked-but-unanswered turn makes the session resumable (resume asks it again),
+            # so a draft is never left without its transcript, also while the answer waits for
+            # the scorer (the scored answer is added to this turn).
             self.transcript.turns.append(Turn(
                 question_id=question.id, question_text=question.text,
                 category=question.category, elements=question.element_ids))
             self.save()
-        if failure is not None:
-            raise failure
+
+    def keep_draft(self, text: str, mode: str) -> None:
+        """Keep what is in the answer box as the user types (a debounced save): like
+        save_for_later, and an emptied box forgets its draft. Raises OSError or
+        TranscriptError if it cannot be kept."""
+        if text.strip():
+            self.save_for_later(text, mode)
+        else:
+            self.drafts.delete(self.transcript.id)
 
     def restore_draft(self) -> DraftRestore:
         """The unsent text for the current question, if one was kept.
@@ -350,6 +417,7 @@ class InterviewSession:
         return turn
 
     # ------------------------------------------------------------------ actions
+    @_all_or_nothing
     def submit(self, answer: str, seconds: float = 0.0,
                spoken: SpokenAnswer | None = None) -> TurnResult:
         """Score an answer (first try or retry) to the current question and save. `spoken`:
@@ -413,6 +481,7 @@ class InterviewSession:
             card = self.schedule_state.questions.get(turn.question_id)
             result.comes_back = card.card.due.astimezone(clock.now().tzinfo) if card else None
 
+    @_all_or_nothing
     def rate_current(self, choice: str) -> TurnResult:
         """The candidate overrides the current question's rating: 'again' or 'knew' (I knew this)."""
         turn = self.current_turn
@@ -434,6 +503,7 @@ class InterviewSession:
                 if (e := feedback.element(ref.id)) is not None and e.score < PROBE_BELOW]
         return max(gaps)[2] if gaps else None
 
+    @_all_or_nothing
     def submit_follow_up(self, answer: str, seconds: float = 0.0,
                          spoken: SpokenAnswer | None = None) -> TurnResult:
         """Score the probe's answer together with the first answer and save. A spoken
@@ -457,6 +527,7 @@ class InterviewSession:
                           newly_covered=[e.id for e in feedback.elements
                                          if e.covered and e.id not in before], delivery=delivery)
 
+    @_all_or_nothing
     def skip_follow_up(self) -> None:
         turn = self.current_turn
         if turn and turn.follow_up and not turn.follow_up.answer:
@@ -464,6 +535,7 @@ class InterviewSession:
         self._awaiting_probe = False
         self.save()
 
+    @_all_or_nothing
     def skip(self) -> None:
         """Skip the current question without answering."""
         turn = self._turn_for_current()
@@ -473,6 +545,7 @@ class InterviewSession:
         self.index += 1
         self.save()
 
+    @_all_or_nothing
     def advance(self) -> Question | None:
         """Move to the next question after feedback; returns it, or None at the end."""
         if self._awaiting_probe:
@@ -482,6 +555,7 @@ class InterviewSession:
             self.finish()
         return self.current
 
+    @_all_or_nothing
     def finish(self) -> SessionSummary:
         if not self.transcript.finished_at:
             self.transcript.finished_at = now_iso()

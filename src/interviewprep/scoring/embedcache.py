@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..fileio import is_regular_file
+from ..fileio import atomic_binary_file, is_regular_file
 from .embedder import Embedder
 
 MAX_CACHE_BYTES = 500_000_000
@@ -83,9 +83,10 @@ class EmbeddingCache:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             keys = np.array(list(self._vectors), dtype="U40")
             vectors = np.stack(list(self._vectors.values())).astype(np.float32)
-            tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp.npz")
-            np.savez(tmp, keys=keys, vectors=vectors)
-            os.replace(tmp, self.path)
+            # Through a file object (np.savez would add .npz to a bare name); a failed write,
+            # e.g. on a full disk, removes its partial temporary file.
+            with atomic_binary_file(self.path) as fh:
+                np.savez(fh, keys=keys, vectors=vectors)
             self._dirty = False
         except OSError:
             pass  # an unwritable cache only costs time

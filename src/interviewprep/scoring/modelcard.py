@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -12,6 +11,7 @@ from typing import Any
 import yaml
 
 from .. import locations
+from ..fileio import atomic_write_text
 
 DEFAULT_MODEL_ID = "all-minilm-l6-v2"
 
@@ -107,10 +107,7 @@ def verified_weights(card: ModelCard, directory: Path | None = None) -> Path:
             f"{card.path} expects {card.sha256}. Reinstall {card.package}."
         )
     try:
-        record.parent.mkdir(parents=True, exist_ok=True)
-        tmp = record.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(stamp))
-        os.replace(tmp, record)
+        atomic_write_text(record, json.dumps(stamp))
     except OSError:
         pass  # a read-only cache only costs a re-hash next time
     return weights

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from .. import locations
-from ..fileio import atomic_write_text
+from ..fileio import atomic_binary_file, atomic_write_text
 from ..scoring.feedback import ElementCoverage
 from ..scoring.segment import clean, segment
 from ..vocabulary import CONTRACT_ELEMENTS
@@ -155,10 +155,8 @@ def _scored(scorer: Scorer, story: Story, element_ids: list[str], texts: list[st
     vectors = scorer.embedder.encode(texts)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        tmp = folder / f".{key}.npy.tmp"
-        with tmp.open("wb") as fh:
+        with atomic_binary_file(folder / f"{key}.npy") as fh:
             np.save(fh, vectors, allow_pickle=False)
-        tmp.replace(folder / f"{key}.npy")
         atomic_write_text(folder / f"{key}.json", json.dumps([e.to_json() for e in feedback.elements]))
     except OSError:
         pass  # a cache that cannot be written only costs time

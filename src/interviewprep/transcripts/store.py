@@ -14,6 +14,7 @@ from .. import locations
 from ..fileio import UnreadableFile, atomic_write_text, read_json_capped
 from .errors import TranscriptError, UnreadableTranscript
 from .index import SessionDigest, digests
+from .lock import DiskStamp, SessionInUse, SessionLock, check_unchanged
 from .model import SESSION_ID_PATTERN, Transcript
 
 __all__ = ["TranscriptError", "TranscriptStore", "UnreadableTranscript"]
@@ -46,6 +47,21 @@ class TranscriptStore:
         except OSError as exc:
             raise TranscriptError(f"cannot save {path}: {exc.strerror or exc}") from exc
         return path
+
+    def save_checked(self, transcript: Transcript, expected: DiskStamp | None) -> DiskStamp | None:
+        """Save, but only over the version this writer last saw (`expected`, None: no file
+        yet): a file changed or deleted elsewhere since raises TranscriptChanged and is left as
+        it is. Returns the stamp of what was written, to pass to the next save."""
+        path = self.path_for(transcript.id)
+        check_unchanged(path, expected)
+        self.save(transcript)
+        return DiskStamp.of(path)
+
+    def lock(self, session_id: str, where: str) -> SessionLock:
+        """Hold the session's lock while it is open (raises SessionInUse saying where it is
+        open already)."""
+        self.path_for(session_id)  # the id is checked before it names a file
+        return SessionLock.acquire(self.folder, session_id, where)
 
     def load_path(self, path: Path) -> Transcript:
         return self.parse(path, self.read_data(path))
@@ -129,11 +145,18 @@ class TranscriptStore:
         path = self.path_for(session_id)
         if not path.exists():
             raise TranscriptError(f"{path}: no such transcript")
-        self.trash.mkdir(parents=True, exist_ok=True)
-        target = self.trash / path.name
-        n = 1
-        while target.exists():
-            target = self.trash / f"{path.stem}.{n}{path.suffix}"
-            n += 1
-        shutil.move(str(path), str(target))
+        # Never from under an open session: its next save would bring the file back.
+        try:
+            lock = SessionLock.acquire(self.folder, session_id, "being deleted")
+        except SessionInUse as exc:
+            raise TranscriptError(f"session {session_id} is open {exc.where}: quit it there "
+                                  "first; it was not deleted") from None
+        with lock:
+            self.trash.mkdir(parents=True, exist_ok=True)
+            target = self.trash / path.name
+            n = 1
+            while target.exists():
+                target = self.trash / f"{path.stem}.{n}{path.suffix}"
+                n += 1
+            shutil.move(str(path), str(target))
         return target

@@ -6,6 +6,8 @@ worker started on mount and announces itself with `ScorerReady` (or `ScorerFaile
 
 from __future__ import annotations
 
+import asyncio
+import signal
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -47,6 +49,12 @@ STYLESHEETS: list[str | PurePath] = [Path(__file__).with_name("app.tcss"),
                                      Path(__file__).with_name("review.tcss"),
                                      Path(__file__).with_name("stories.tcss")]
 """Every screen's rules (reusable widgets carry their own DEFAULT_CSS)."""
+
+OPEN_HERE = "in the app"
+"""How another instance names this one when a session is open here."""
+STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP", "SIGINT")
+                     if hasattr(signal, name))
+"""Signals that end the app the orderly way: the unsent answer kept, the terminal restored."""
 
 ScorerLoader = Callable[[Callable[[str], None]], "AnswerScorer"]
 """Builds the scorer in a worker thread; gets a progress callback for status lines."""
@@ -160,12 +168,43 @@ class InterviewPrepApp(App[None]):
             more = f" (and {len(self.bank_errors) - 1} more)" if len(self.bank_errors) > 1 else ""
             self.notify(f"{first}{more}\nRun `interviewprep bank validate` for the full list.",
                         title="Problems in the question bank", severity="warning", timeout=12)
+        self._catch_stop_signals()
         # After the first frame: the loading thread must not compete with the first paint.
         self.call_after_refresh(self.load_scorer)
         if self.resume_id:
             self.resume_session(self.resume_id)
         elif self.start_settings is not None:
             self.start_session(self.start_settings)
+
+    def _catch_stop_signals(self) -> None:
+        """SIGTERM, SIGHUP (the terminal closed) and SIGINT end the app through its own exit,
+        which restores the terminal (no alternate screen, no mouse reporting left on), after
+        keeping the unsent answer. Not under a test's headless run, which owns its signals."""
+        if self.is_headless or threading.current_thread() is not threading.main_thread():
+            return
+        loop = asyncio.get_running_loop()
+        for sig in STOP_SIGNALS:
+            try:
+                loop.add_signal_handler(sig, self.stop_on_signal, sig)
+            except (NotImplementedError, RuntimeError, ValueError):
+                pass
+
+    def stop_on_signal(self, signum: int) -> None:
+        """Keep what is being typed as a draft, then exit with 128 + the signal number."""
+        interview = self.active_interview()
+        if interview is not None:
+            interview.save_for_later()  # a failure cannot be asked about now: exit anyway
+        self.exit_closing_sessions(128 + signum)
+
+    def exit_closing_sessions(self, return_code: int = 0) -> None:
+        """Exit, first letting go of every session open here (another instance may resume
+        it at once)."""
+        from .screens.interview import InterviewScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, InterviewScreen):
+                screen.session.close()
+        self.exit(return_code=return_code)
 
     def _load_real_scorer(self, progress: Callable[[str], None]) -> AnswerScorer:
         from ..scoring.scorer import Scorer
@@ -261,6 +300,11 @@ class InterviewPrepApp(App[None]):
             self.notify(str(exc), title="Cannot start the session", severity="error")
             return False
         session.transcript.retry_of = RetryOf.model_validate(retry_of) if retry_of else None
+        try:
+            session.claim(OPEN_HERE)
+        except TranscriptError as exc:  # a new id: only an unwritable folder gets here
+            self.notify(str(exc), title="Cannot start the session", severity="error")
+            return False
         for notice in session.schedule_notices:
             self.notify(notice, title="Review schedule", severity="warning", timeout=12)
         self.push_screen(InterviewScreen(self.context, session))
@@ -270,12 +314,19 @@ class InterviewPrepApp(App[None]):
         """Push the interview screen for an unfinished session, where it was left."""
         from .screens.interview import InterviewScreen
 
+        lock = None
         try:
+            # One writer per session: locked before it is read, so a second window is told
+            # where it is open instead of overwriting what the first one saves.
+            lock = self.store.lock(session_id, OPEN_HERE)
             transcript = self.store.load(session_id)
             session = InterviewSession.resume(self.bank, self.scorer, self.store, transcript,
                                               role=self.job_context(transcript.settings.get("jd")),
                                               schedule=self.context.schedule)
+            session.claim(OPEN_HERE, lock)
         except (TranscriptError, SessionError) as exc:
+            if lock is not None:
+                lock.release()
             self.notify(str(exc), title="Cannot resume the session", severity="error")
             return False
         self.push_screen(InterviewScreen(self.context, session, resumed=True))
@@ -298,8 +349,11 @@ class InterviewPrepApp(App[None]):
     def go_home(self) -> None:
         """Pop back to the home screen, whatever is above it."""
         from .screens.home import HomeScreen
+        from .screens.interview import InterviewScreen
 
         while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
+            if isinstance(self.screen, InterviewScreen):
+                self.screen.session.close()  # at once: it may be resumed right away
             self.pop_screen()
 
     # ------------------------------------------------------------------ what screens ask for
@@ -346,15 +400,14 @@ class InterviewPrepApp(App[None]):
 
         interview = self.active_interview()
         if interview is None:
-            self.exit()
+            self.exit_closing_sessions()
             return
         if any(isinstance(s, ConfirmDialog) for s in self.screen_stack):
             return
 
         def decided(quit_now: bool | None) -> None:
             if quit_now:
-                interview.save_for_later()
-                self.exit()
+                interview.leave_saved(self.exit_closing_sessions, "Quit anyway")
 
         self.push_screen(
             ConfirmDialog(

@@ -6,6 +6,7 @@ Scoring runs in a thread worker that posts `FeedbackReady`; the answer box is lo
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,7 @@ from textual.containers import Horizontal, HorizontalGroup, Vertical
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Header, LoadingIndicator, Static, TextArea
 from textual.worker import Worker, WorkerState, get_current_worker
 
@@ -23,6 +25,8 @@ from ... import clock
 from ...interview import InterviewSession, TurnResult
 from ...interview.session import TARGET_SECONDS
 from ...schedule import describe_when
+from ...transcripts import TranscriptError
+from ...transcripts.lock import TranscriptChanged
 from ...vocabulary import short_category_name
 from ..context import ScreenContext
 from ..messages import GoHome
@@ -38,9 +42,16 @@ if TYPE_CHECKING:
     from ...speech.spoken import SpokenAnswer
 
 ANSWERING = ("answer", "follow_up", "retry")
+DRAFT_DELAY = 1.0
+"""Seconds after the last change to the answer box before it is kept as a draft."""
 BOX_TITLES = {"answer": "Your answer", "follow_up": "Your answer to the follow-up",
               "retry": "Your answer, second try", "scoring": "Scoring…", "review": "Your answer",
               "done": ""}
+
+
+def _run_if(then: Callable[[], object], go: bool | None) -> None:
+    if go:
+        then()
 
 
 class ScorerUnavailable(Exception):
@@ -149,6 +160,9 @@ class InterviewScreen(Screen[None]):
         """What was in the answer box when recording started; the transcript goes after it."""
         self._spoken: SpokenAnswer | None = None
         """The recording the box's text came from, until the answer is submitted."""
+        self._draft_timer: Timer | None = None
+        self._draft_problem: str | None = None
+        """Why the last draft could not be kept (told once, not on every keystroke)."""
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
@@ -261,6 +275,42 @@ class InterviewScreen(Screen[None]):
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         if self.mode in ANSWERING:
             self.query_one(AnswerStatus).words = self.box.words
+            # Kept as the user types (a pause of DRAFT_DELAY), so that a closed terminal or a
+            # crash loses at most the last second of typing.
+            if self._draft_timer is not None:
+                self._draft_timer.stop()
+            self._draft_timer = self.set_timer(DRAFT_DELAY, self.keep_draft)
+
+    def keep_draft(self) -> None:
+        """Keep what is in the answer box now as the session's draft (quietly; a problem is
+        told once)."""
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+            self._draft_timer = None
+        if self.mode not in ANSWERING or self.session.done:
+            return
+        try:
+            self.session.keep_draft(self.box.text, self.mode)
+        except (OSError, TranscriptError) as exc:
+            problem = str(exc)
+            if problem != self._draft_problem:
+                self.notify(f"Your typing could not be kept as a draft: {problem}",
+                            title="Draft not saved", severity="warning", timeout=10)
+            self._draft_problem = problem
+        else:
+            self._draft_problem = None
+
+    def _saving(self, action: Callable[[], object], what: str) -> bool:
+        """Run an action that saves the transcript; a failed save is told (the session is as
+        it was, and what is in the box stays) instead of crashing the screen."""
+        try:
+            action()
+        except TranscriptError as exc:
+            self.notify(f"{exc}\n\nNothing was changed: free some space (or fix what the "
+                        "message says) and try again.", title=f"Could not save {what}",
+                        severity="error", timeout=15)
+            return False
+        return True
 
     # ------------------------------------------------------------------ the flow
     def ask_current(self) -> None:
@@ -384,7 +434,12 @@ class InterviewScreen(Screen[None]):
         told = slot.library.told(answer)
         if told is None:
             return None
-        used = slot.store.record_use(told.id, f"{self.session.transcript.id}:{question_id}")
+        try:
+            used = slot.store.record_use(told.id, f"{self.session.transcript.id}:{question_id}")
+        except OSError:
+            # A full disk: the answer is saved; only the story's count is not. Failing here
+            # would offer to submit the saved answer again.
+            used = slot.store.used(told.id)
         return told.id, told.title, used
 
     def action_stories_narrow(self) -> None:
@@ -438,6 +493,21 @@ class InterviewScreen(Screen[None]):
             self._pending_bubble = None
         error = event.worker.error
         self.mode = self._mode_before_scoring
+        if isinstance(error, TranscriptChanged):
+            self.app.push_screen(MessageDialog(
+                "Your answer could not be saved",
+                f"{error}\n\nYour answer is still in the box: copy it to keep it. This "
+                "session cannot be saved from here any more.",
+            ))
+            return
+        if isinstance(error, TranscriptError):
+            # The session is as it was before the submit: submitting again adds it once.
+            self.app.push_screen(MessageDialog(
+                "Your answer could not be saved",
+                f"{error}\n\nYour answer is still in the box. Free some space (or fix what "
+                "the message says) and submit it again: it is saved once.",
+            ))
+            return
         self.app.push_screen(MessageDialog(
             "Your answer could not be scored",
             f"{error or type(error).__name__}\n\nYour answer is still in the box: submit it "
@@ -569,20 +639,24 @@ class InterviewScreen(Screen[None]):
             self._audio.stop()
         if self._live is not None:
             self._live.cancel()
+        # The session is no longer open here: another window or `resume` may take it.
+        self.session.close()
 
     def action_skip(self) -> None:
         mode = self.mode
         chat = self.query_one(ChatLog)
         if mode == "answer":
             def skip_question() -> None:
-                self.session.skip()
+                if not self._saving(self.session.skip, "the skip"):
+                    return
                 self.box.clear()
                 chat.say("note", "Question skipped.")
                 self._next_or_finish()
 
             self._unless_draft_discarded(skip_question, "Skip this question?")
         elif mode == "follow_up":
-            self.session.skip_follow_up()
+            if not self._saving(self.session.skip_follow_up, "the skip"):
+                return
             self.box.clear()
             chat.say("note", "Follow-up skipped.")
             self.add_class("-show-feedback")
@@ -597,8 +671,9 @@ class InterviewScreen(Screen[None]):
             return
 
         def advance() -> None:
+            if not self._saving(self.session.advance, "the session"):
+                return
             self.box.clear()
-            self.session.advance()
             self._next_or_finish()
 
         self._unless_draft_discarded(advance, "Go to the next question?")
@@ -609,8 +684,11 @@ class InterviewScreen(Screen[None]):
         turn = self.session.current_turn
         if turn is None or not turn.attempts:
             return
-        if self.mode == "follow_up":
-            self.session.skip_follow_up()
+        if self.mode == "follow_up" and not self._saving(self.session.skip_follow_up,
+                                                         "the skip"):
+            return
+        turn = self.session.current_turn
+        assert turn is not None
         previous = turn.attempts[-1].answer.rstrip()
         if turn.follow_up and turn.follow_up.answer:
             previous = f"{previous}\n\n{turn.follow_up.answer.strip()}"
@@ -651,8 +729,7 @@ class InterviewScreen(Screen[None]):
 
         def decided(leave: bool | None) -> None:
             if leave:
-                self.save_for_later()
-                self.post_message(GoHome())
+                self.leave_saved(lambda: self.post_message(GoHome()), "Leave anyway")
 
         self.app.push_screen(ConfirmDialog(
             "Leave this session?",
@@ -682,9 +759,18 @@ class InterviewScreen(Screen[None]):
         from ...stories.told import overuse_warning
         from .summary import SummaryScreen
 
-        summary = self.session.finish()
+        try:
+            summary = self.session.finish()
+        except TranscriptError as exc:
+            self.notify(f"{exc}\n\nThe session is not finished: free some space and press n "
+                        "again, or quit (it resumes where it is).", title="Could not save the "
+                        "session", severity="error", timeout=15)
+            self.add_class("-show-feedback")
+            self.mode = "review"
+            return
         self.mode = "done"
         self._delete_draft()
+        self.session.close()  # finished: nothing more is written here
         slot = self.context.stories
         titles = slot.library.titles() if slot.library else {}
         answered = [qid for qid, _text, score in summary.per_question if score is not None]
@@ -693,14 +779,42 @@ class InterviewScreen(Screen[None]):
                                              self.session.closing(), story_warning=warning))
 
     # ------------------------------------------------------------------ drafts
-    def save_for_later(self) -> None:
-        """Keep the unsent answer as a draft and make sure the session is saved to resume."""
-        text = self.box.text if self.mode != "scoring" else (
+    def unsent_text(self) -> str:
+        """What the user typed and has not had saved: the box, or the answer being scored."""
+        return self.box.text if self.mode != "scoring" else (
             self._pending_bubble.text if self._pending_bubble else "")
+
+    def save_for_later(self) -> str | None:
+        """Keep the unsent answer as a draft and make sure the session is saved to resume;
+        None, or why that failed (a full disk)."""
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+            self._draft_timer = None
+        text = self.unsent_text()
         try:
             self.session.save_for_later(text, self.mode)
+        except TranscriptError as exc:
+            # The transcript could not be saved; the text is safe if its draft was written.
+            draft = self.session.drafts.load(self.session.transcript.id)
+            return None if draft is not None and draft.text == text else str(exc)
         except OSError as exc:
-            self.notify(f"Could not keep the draft: {exc}", severity="error")
+            return str(exc)
+        return None
+
+    def leave_saved(self, then: Callable[[], object], anyway: str) -> None:
+        """Keep what is unsent, then `then()` (quit or go home); if it cannot be kept, ask
+        first: leaving now would lose it."""
+        from ..dialogs.confirm import ConfirmDialog
+
+        problem = self.save_for_later()
+        if problem is None or not self.unsent_text().strip():
+            then()
+            return
+        self.app.push_screen(ConfirmDialog(
+            "Your unsent answer could not be saved",
+            f"{problem}\n\nIf you leave now, what is in the answer box is lost. Stay, free "
+            "some space (or copy the text), and try again.", yes=anyway, no="Stay"),
+            functools.partial(_run_if, then))
 
     def _restore_draft(self) -> None:
         restored = self.session.restore_draft()
