@@ -27,6 +27,7 @@ test-quick: $(VENV)/.installed-dev
 bench: $(VENV)/.installed-dev
 	$(BIN)/interviewprep setup --quiet
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/bench_asking.py
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check src tests benchmarks
