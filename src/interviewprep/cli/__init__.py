@@ -12,14 +12,14 @@ import os
 import sys
 
 from .. import __version__
-from . import bank, practice, review, score, setup
+from . import ask, bank, practice, review, score, setup
 from .common import EXIT_INTERRUPTED, EXIT_OK
 
 # Nothing at run time may reach a model hub.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
-GROUPS = (setup, practice, score, bank, review)
+GROUPS = (setup, practice, score, ask, bank, review)
 """The command groups, in the order `--help` lists their commands."""
 
 
