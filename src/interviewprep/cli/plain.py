@@ -11,11 +11,13 @@ import time
 from pathlib import Path
 from typing import TextIO
 
+from ..asking import QuestionRater
 from ..interview import InterviewSession, SessionError, SessionSettings
 from ..scoring.feedback import render_text
 from ..scoring.modelcard import ModelError
 from ..scoring.scorer import Scorer
 from ..transcripts import Transcript, TranscriptError, TranscriptStore
+from .ask import render_verdict
 from .common import EXIT_ERROR, EXIT_OK, err, load_bank_or_warn, progress
 
 
@@ -31,6 +33,19 @@ def _read_answer(stdin: TextIO) -> str | None:
         if not line.strip():
             return "\n".join(lines)
         lines.append(line)
+
+
+def _read_questions(stdin: TextIO) -> list[str]:
+    """One question per line until an empty line or end of input."""
+    questions: list[str] = []
+    while True:
+        line = stdin.readline()
+        if line == "":
+            return questions
+        line = line.rstrip("\n").encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        if not line.strip():
+            return questions
+        questions.append(line.strip())
 
 
 def run_plain(settings: SessionSettings, stdin: TextIO = sys.stdin, out: TextIO = sys.stdout,
@@ -101,6 +116,20 @@ def run_plain(settings: SessionSettings, stdin: TextIO = sys.stdin, out: TextIO 
         if session.done:
             summary = session.finish()
             say()
+            say(f"Interviewer: {session.invitation()}")
+            say("(One question per line; an empty line or end of input ends them. "
+                "An empty first line means you have none.)")
+            asked = _read_questions(stdin)
+            if asked:
+                say("Rating your questions ...")
+            verdicts = session.ask_questions(QuestionRater.load(embedder=scorer.embedder), asked)
+            for number, verdict in enumerate(verdicts, start=1):
+                say()
+                say(render_verdict(number, verdict))
+            if not asked:
+                say("(No questions. Interviewers notice: have two or three ready; see the suggestions below.)")
+            summary = session.summary()
+            say()
             say(f"Interviewer: {session.closing()}")
             say()
             say("Summary")
@@ -112,6 +141,9 @@ def run_plain(settings: SessionSettings, stdin: TextIO = sys.stdin, out: TextIO 
                 say("  Strongest: " + ", ".join(f"{n} ({v:.2f})" for n, v in summary.strongest))
             if summary.weakest:
                 say("  Work on: " + ", ".join(f"{n} ({v:.2f})" for n, v in summary.weakest))
+            if summary.questions_asked:
+                counts = {k: sum(q.verdict == k for q in summary.questions_asked) for k in ("strong", "fair", "weak")}
+                say(f"  Your questions: {counts['strong']} strong, {counts['fair']} fair, {counts['weak']} weak")
             say("\nQuestions you could ask the interviewer:")
             for q in summary.questions_to_ask:
                 say(f"  - {q}")

@@ -13,9 +13,10 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from ..asking import QuestionRater, QuestionVerdict, suggestions_for
 from ..bank import Bank, Question
 from ..scoring.feedback import Feedback
-from ..transcripts import Attempt, FollowUp, Transcript, TranscriptStore, Turn
+from ..transcripts import AskedQuestion, Attempt, FollowUp, Transcript, TranscriptStore, Turn
 from ..transcripts.model import now_iso
 from . import lines
 from .drafts import Draft, DraftStore
@@ -109,6 +110,9 @@ class SessionSummary:
     seconds: float
     transcript_path: Path
     questions_to_ask: list[str]
+    """Suggested questions for the interviewer, for the session's level and specialization."""
+    questions_asked: list[AskedQuestion] = field(default_factory=list)
+    """The candidate's own questions at the end, with their verdicts."""
 
 
 @dataclass
@@ -198,6 +202,28 @@ class InterviewSession:
 
     def closing(self) -> str:
         return lines.pick(self.rng, lines.CLOSINGS)
+
+    def invitation(self) -> str:
+        """The interviewer's last question; it always contains the words "questions for"."""
+        return lines.pick(self.rng, lines.INVITATIONS)
+
+    def ask_questions(self, rater: QuestionRater, texts: Sequence[str]) -> list[QuestionVerdict]:
+        """Rate the candidate's questions for the interviewer and keep them in the transcript.
+
+        Empty `texts` records that the interviewer asked and the candidate had none (or skipped).
+        """
+        typed = [t.strip() for t in texts if t.strip()]
+        verdicts = rater.rate_many(typed) if typed else []
+        self.record_questions(verdicts)
+        return verdicts
+
+    def record_questions(self, verdicts: Sequence[QuestionVerdict]) -> None:
+        """Save already rated questions (the TUI rates them in a worker, then records them here)."""
+        self.transcript.questions_offered = True
+        self.transcript.questions_asked.extend(
+            AskedQuestion(text=v.text, verdict=v.verdict, reasons=list(v.reasons), rewrite=v.rewrite,
+                          kinds=list(v.kinds)) for v in verdicts)
+        self.save()
 
     def save(self) -> Path:
         self.path = self.store.save(self.transcript)
@@ -344,7 +370,8 @@ class InterviewSession:
 
     # ------------------------------------------------------------------ summary
     def summary(self) -> SessionSummary:
-        return summarise(self.transcript, self.path, self.bank, self.settings.level)
+        return summarise(self.transcript, self.path, self.bank, self.settings.level,
+                         self.settings.specialization)
 
 
 def element_means(transcript: Transcript) -> dict[str, float]:
@@ -359,7 +386,7 @@ def element_means(transcript: Transcript) -> dict[str, float]:
 
 
 def summarise(transcript: Transcript, path: Path, bank: Bank | None = None,
-              level: str | None = None) -> SessionSummary:
+              level: str | None = None, specialization: str | None = None) -> SessionSummary:
     means = element_means(transcript)
     ranked = sorted(means.items(), key=lambda kv: kv[1], reverse=True)
     names = {k: (bank.elements[k].name if bank and k in bank.elements else k) for k in means}
@@ -370,5 +397,11 @@ def summarise(transcript: Transcript, path: Path, bank: Bank | None = None,
         weakest=[(names[k], v) for k, v in reversed(ranked[-3:]) if v < 0.5],
         seconds=transcript.seconds,
         transcript_path=path,
-        questions_to_ask=lines.QUESTIONS_TO_ASK.get(level or "mid", lines.QUESTIONS_TO_ASK["mid"]),
+        questions_to_ask=suggestions_for(level, specialization, seed=_seed_of(transcript.id)),
+        questions_asked=list(transcript.questions_asked),
     )
+
+
+def _seed_of(session_id: str) -> int:
+    """A stable seed per session, so its summary suggests the same questions every time it is shown."""
+    return sum(ord(c) * (i + 1) for i, c in enumerate(session_id))
