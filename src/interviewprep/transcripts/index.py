@@ -31,7 +31,7 @@ class TranscriptSource(Protocol):
     def parse(self, path: Path, data: dict[str, Any]) -> Transcript: ...
 
 
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 """Bump when SessionDigest changes shape: older index files are then ignored and rebuilt."""
 
 
@@ -74,6 +74,8 @@ class SessionDigest:
     element_names: dict[str, str] = field(default_factory=dict)
     """Element id -> display name, as recorded in the feedback."""
     turns: list[TurnDigest] = field(default_factory=list)
+    questions_asked: dict[str, int] = field(default_factory=dict)
+    """How many of the candidate's end-of-interview questions were rated strong, fair and weak."""
 
     @property
     def finished(self) -> bool:
@@ -157,6 +159,8 @@ class SessionDigest:
             retry_of=transcript.retry_of,
             element_names=names,
             turns=turns,
+            questions_asked={v: sum(q.verdict == v for q in transcript.questions_asked)
+                             for v in ("strong", "fair", "weak") if transcript.questions_asked},
         )
 
 

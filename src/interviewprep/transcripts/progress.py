@@ -132,6 +132,10 @@ class ProgressReport:
     elements: list[Trend] = field(default_factory=list)
     weakest_elements: list[Trend] = field(default_factory=list)
     weakest_questions: list[QuestionRecord] = field(default_factory=list)
+    questions_asked: dict[str, int] = field(default_factory=lambda: dict.fromkeys(ASKED_VERDICTS, 0))
+    """Your questions for the interviewer, all sessions: how many were strong, fair and weak."""
+    asking: Trend = field(default_factory=lambda: Trend("questions_asked", "Your questions (share strong)"))
+    """Per session with questions: the share of them rated strong."""
 
     @property
     def empty(self) -> bool:
@@ -148,7 +152,11 @@ class ProgressReport:
             "elements": [t.to_json(3) for t in self.elements],
             "weakest_elements": [t.to_json(3) for t in self.weakest_elements],
             "weakest_questions": [q.to_json() for q in self.weakest_questions],
+            "questions_asked": {**self.questions_asked, "trend": self.asking.to_json(2)},
         }
+
+
+ASKED_VERDICTS = ("strong", "fair", "weak")
 
 
 def _mean(values: Iterable[float]) -> float:
@@ -170,6 +178,13 @@ def progress_report(
     by_element: dict[str, Trend] = {}
     questions: dict[str, QuestionRecord] = {}
     for digest in ordered:
+        asked = getattr(digest, "questions_asked", {}) or {}
+        if sum(asked.values()):
+            for verdict in ASKED_VERDICTS:
+                report.questions_asked[verdict] += int(asked.get(verdict, 0))
+            report.asking.points.append(TrendPoint(digest.id, digest.started_at,
+                                                   asked.get("strong", 0) / sum(asked.values())))
+            report.asking.samples += sum(asked.values())
         answered = [t for t in digest.turns if t.overall is not None]
         report.skipped += sum(1 for t in digest.turns if t.overall is None)
         if not answered:
