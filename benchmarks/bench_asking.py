@@ -98,7 +98,8 @@ def measure() -> dict:
     return {
         "held_out": len(held), "held_out_strong_or_weak": n,
         "agreement": agree,
-        "three_way_accuracy": sum(r["verdict"] == p for r, p in zip(held, predicted, strict=True)) / len(held),
+        "three_way_accuracy": sum(r["verdict"] == p
+                                  for r, p in zip(held, predicted, strict=True)) / len(held),
         "confusion": confusion(held, predicted),
         "tuning_agreement": agreement(tune, tuned_predicted)[0],
         "length_baseline": {"threshold_words": length_t, "agreement": agreement(held, length_pred)[0]},
@@ -114,12 +115,14 @@ def section(r: dict) -> str:
         START,
         "## Questions to ask the interviewer (`interviewprep ask check`)",
         "",
-        "Independent labeled set `calibration/asking/candidate_questions.jsonl` (240 questions, strong / fair /",
-        "weak). Weights and baseline thresholds tuned on cq-001..cq-140; figures on the held-out cq-141..cq-240.",
+        "Independent labeled set `calibration/asking/candidate_questions.jsonl` (240 questions,",
+        "strong / fair / weak). Weights and baseline thresholds tuned on cq-001..cq-140; figures on",
+        "the held-out cq-141..cq-240.",
         "",
         "| measure | value | goal |",
         "|---|---|---|",
-        f"| held-out agreement, strong vs not-strong, on the {r['held_out_strong_or_weak']} questions labeled "
+        f"| held-out agreement, strong vs not-strong, on the {r['held_out_strong_or_weak']} questions "
+        "labeled "
         f"strong or weak | **{r['agreement']:.1%}** ({ok}) | >= {GOAL:.0%} |",
         f"| held-out 3-way accuracy, all {r['held_out']} questions | {r['three_way_accuracy']:.1%} | |",
         f"| same agreement on the tuning ids (for comparison) | {r['tuning_agreement']:.1%} | |",
@@ -127,7 +130,8 @@ def section(r: dict) -> str:
         f"{r['length_baseline']['agreement']:.1%} | |",
         f"| keyword-only baseline (strong if >= {r['keyword_baseline']['min_hits']} PM keyword(s)) | "
         f"{r['keyword_baseline']['agreement']:.1%} | |",
-        f"| rater load (model + exemplars) / per question | {r['load_s']:.2f} s / {r['per_question_ms']:.1f} ms"
+        f"| rater load (model + exemplars) / per question | {r['load_s']:.2f} s / "
+        f"{r['per_question_ms']:.1f} ms"
         " | |",
         "",
         "Held-out confusion matrix (rows: label, columns: rater):",

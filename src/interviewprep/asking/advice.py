@@ -37,7 +37,8 @@ WEAK_KINDS = ("not-a-question", "rude", "negative", "pay-perks", "premature", "s
 
 # Concrete rewrites, tried in order: the first whose pattern matches the question wins.
 _TOPIC_REWRITES: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"\b(?:salary|pay|bonus|pension|benefit|holiday|leave|vacation|perk|parking|gym|car)\b", re.I),
+    (re.compile(r"\b(?:salary|pay|bonus|pension|benefit|holiday|leave|vacation|perk|parking|gym|car)\b",
+                re.I),
      "Keep pay and perks for the offer stage. Ask about the work instead: \"What would you need this role "
      "to have delivered in the first six months for you to call the hire a success?\""),
     (re.compile(r"\b(?:remote|home|office hours|hours|overtime|on-?call|flexib\w*)\b", re.I),
@@ -62,7 +63,8 @@ _TOPIC_REWRITES: list[tuple[re.Pattern[str], str]] = [
      "manager's reporting come from?\""),
     (re.compile(r"\b(?:pmo)\b", re.I),
      "\"What does the PMO give a project manager in practice, and what does it expect back each month?\""),
-    (re.compile(r"\b(?:team|colleagues|people|manager|boss|culture|vibe|atmosphere|nice|like working)\b", re.I),
+    (re.compile(r"\b(?:team|colleagues|people|manager|boss|culture|vibe|atmosphere|nice|like working)\b",
+                re.I),
      "\"What does the team find most frustrating about how projects run today, and what has already been "
      "tried to fix it?\""),
     (re.compile(r"\b(?:projects?|programmes?|programs?|interesting|work)\b", re.I),
@@ -72,7 +74,8 @@ _TOPIC_REWRITES: list[tuple[re.Pattern[str], str]] = [
      "How is that changing the projects the PMO runs?\""),
 ]
 _KIND_REWRITES: dict[str, str] = {
-    "not-a-question": "Always have one ready: \"What is the decision a project manager here most often has to "
+    "not-a-question": "Always have one ready: \"What is the decision a project manager here most often "
+                      "has to "
                       "escalate, and who takes it?\"",
     "rude": "Ask the same thing without the edge: \"What is the hardest part of delivering projects here, "
             "and what are you doing about it?\"",

@@ -40,7 +40,8 @@ def line_features(rater: QuestionRater, texts: Sequence[str]) -> np.ndarray:
 def fit(rater: QuestionRater, rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
     x = line_features(rater, [r["text"] for r in rows])
     verdicts = np.array([r["verdict"] for r in rows])
-    weights: dict[str, Any] = {"fitted_on": f"{len(rows)} labeled questions ({rows[0]['id']}..{rows[-1]['id']})"}
+    span = f"{rows[0]['id']}..{rows[-1]['id']}"
+    weights: dict[str, Any] = {"fitted_on": f"{len(rows)} labeled questions ({span})"}
     for target in ("strong", "weak"):
         w = logistic(x, (verdicts == target).astype(float))
         weights[target] = {name: round(float(v), 4) for name, v in zip(FEATURES, w, strict=True)}

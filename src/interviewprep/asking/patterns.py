@@ -23,7 +23,8 @@ OPEN_OPENER = _any(
     r"(?:how|what|what's|whats|which|who|who's|whom|whose|where|when|why|in what way)\b",
     r"\b(?:tell me (?:about|more about|how|what)|walk me through|talk me through|describe|"
     r"i'd (?:love|like) to (?:hear|know|understand)|i'm curious (?:how|what|about)|"
-    r"i was wondering (?:if (?:maybe )?you could tell me )?(?:a bit )?(?:about )?(?:how|what|who|which|where))\b",
+    r"i was wondering (?:if (?:maybe )?you could tell me )?(?:a bit )?(?:about )?"
+    r"(?:how|what|who|which|where))\b",
     r"\b(?:could|can|would) you (?:tell me|say|explain|describe|walk me|talk me|share|give me)\b",
 )
 CLOSED_OPENER = re.compile(
@@ -67,7 +68,8 @@ WEBSITE = _any(
     r"how long have you been (?:around|in business)|revenue|turnover last year|how many (?:employees|people "
     r"work|staff|offices)|where are (?:your|the) offices|head ?office|who (?:are|is) your (?:main )?"
     r"(?:customers|competitors|ceo)|careers page|full[- ]time|part[- ]time|permanent|contract role|"
-    r"what is the job title|what does (?:a|the) (?:project manager|pm) (?:do|actually do) here|the ad says|the posting says .{0,40}, right)\b",
+    r"what is the job title|what does (?:a|the) (?:project manager|pm) (?:do|actually do) here|"
+    r"the ad says|the posting says .{0,40}, right)\b",
 )
 NEGATIVE = _any(
     r"\b(?:glassdoor|bad reviews|reviews online|turnover (?:like|rate|is)|(?:everyone|people) (?:quit|"
@@ -116,7 +118,8 @@ PM_PRACTICE = _any(
     r"decision(?:s| rights)?|decide[sd]?|authority|sign(?:s|-off| off)?|approv\w*|tolerance|"
     r"baseline|re-?baselin\w*|resourc\w*|capacity|overcommit\w*|assigned|deadlines?|estimates?|"
     r"quality|testing|release\w*|roadmap|stopped|cancel\w*|closes?|closure|product owners?|"
-    r"stakeholders?|trade-?offs?|plan(?:s|ning)?|schedul\w*|methods?|delivery process\w*|friction|work around)\b",
+    r"stakeholders?|trade-?offs?|plan(?:s|ning)?|schedul\w*|methods?|delivery process\w*|friction|"
+    r"work around)\b",
 )
 ROLE = _any(
     r"\b(?:this role|the role|this position|this job|this hire|this person|the person|new pm|"
@@ -136,7 +139,8 @@ PROJECTS = _any(
 )
 PREPARED = _any(
     r"\b(?:you (?:said|mentioned|described|told me)|earlier (?:you|in|today)|in the panel|"
-    r"the (?:job )?(?:ad|advert|posting|job description|description|listing) (?:says|said|mentions|talks|asks|"
+    r"the (?:job )?(?:ad|advert|posting|job description|description|listing) "
+    r"(?:says|said|mentions|talks|asks|"
     r"lists|describes)|i (?:noticed|read|saw) (?:that|in|on|the)|since you'?re|halfway through|"
     r"your annual report|your recent|the posting)\b",
 )

@@ -17,6 +17,8 @@ _STOP = set(
     "experience strong ability work working role team years including etc".split()
 )
 _WORD = re.compile(r"[a-z][a-z0-9+/#.-]{2,}")
+# Named tools and methods: capitals inside a word (ServiceNow, PRINCE2, SAFe, S/4HANA).
+_NAMED_TERM = re.compile(r"\b[A-Z][A-Za-z0-9/+]*[A-Z0-9][A-Za-z0-9/+]*\b|\b[A-Z][a-z]+[A-Z]\w*\b")
 _BULLET = re.compile(r"^\s*(?:[-*•·]|\d+[.)])\s*")
 
 
@@ -47,8 +49,7 @@ class PostingContext:
         lines = [_BULLET.sub("", line).strip() for line in text.splitlines()]
         lines = [line for line in lines if len(line.split()) >= 3]
         title = next((line for line in text.splitlines() if line.strip()), None)
-        terms = sorted({m for m in re.findall(r"\b[A-Z][A-Za-z0-9/+]*[A-Z0-9][A-Za-z0-9/+]*\b|\b[A-Z][a-z]+[A-Z]\w*\b",
-                                               text)})
+        terms = sorted(set(_NAMED_TERM.findall(text)))
         return cls(title=title.strip() if title else None, requirements=lines[:80], terms=terms[:60])
 
     def referred_requirement(self, question: str) -> str | None:

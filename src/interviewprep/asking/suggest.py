@@ -15,7 +15,8 @@ def _library() -> dict[str, dict[str, list[str]]]:
 
 
 def suggestions_for(level: str | None = None, specialization: str | None = None,
-                    posting: PostingContext | None = None, count: int = 4, seed: int | None = None) -> list[str]:
+                    posting: PostingContext | None = None, count: int = 4,
+                    seed: int | None = None) -> list[str]:
     """`count` questions worth asking: one from the posting if there is one, then the
     specialization's, then the level's; the same seed gives the same list."""
     library = _library()

@@ -127,7 +127,8 @@ def run_plain(settings: SessionSettings, stdin: TextIO = sys.stdin, out: TextIO 
                 say()
                 say(render_verdict(number, verdict))
             if not asked:
-                say("(No questions. Interviewers notice: have two or three ready; see the suggestions below.)")
+                say("(No questions. Interviewers notice: have two or three ready; "
+                    "see the suggestions below.)")
             summary = session.summary()
             say()
             say(f"Interviewer: {session.closing()}")
@@ -142,8 +143,10 @@ def run_plain(settings: SessionSettings, stdin: TextIO = sys.stdin, out: TextIO 
             if summary.weakest:
                 say("  Work on: " + ", ".join(f"{n} ({v:.2f})" for n, v in summary.weakest))
             if summary.questions_asked:
-                counts = {k: sum(q.verdict == k for q in summary.questions_asked) for k in ("strong", "fair", "weak")}
-                say(f"  Your questions: {counts['strong']} strong, {counts['fair']} fair, {counts['weak']} weak")
+                counts = {k: sum(q.verdict == k for q in summary.questions_asked)
+                          for k in ("strong", "fair", "weak")}
+                say(f"  Your questions: {counts['strong']} strong, {counts['fair']} fair, "
+                    f"{counts['weak']} weak")
             say("\nQuestions you could ask the interviewer:")
             for q in summary.questions_to_ask:
                 say(f"  - {q}")

@@ -17,6 +17,7 @@ SPARK_BARS = "▁▂▃▄▅▆▇█"
 RECENT_SESSIONS = 3
 """'Weakest' is judged on the last few sessions that measured a thing, so old gaps fade."""
 WEAK_QUESTION_BELOW = 60
+ASKED_VERDICTS = ("strong", "fair", "weak")
 """A question whose latest score is under this is worth practising again."""
 
 
@@ -154,9 +155,6 @@ class ProgressReport:
             "weakest_questions": [q.to_json() for q in self.weakest_questions],
             "questions_asked": {**self.questions_asked, "trend": self.asking.to_json(2)},
         }
-
-
-ASKED_VERDICTS = ("strong", "fair", "weak")
 
 
 def _mean(values: Iterable[float]) -> float:

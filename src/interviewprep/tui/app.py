@@ -23,7 +23,7 @@ from textual.worker import Worker, WorkerState
 from ..bank import Bank, load_app_bank
 from ..interview import InterviewSession, SessionError, SessionSettings
 from ..transcripts import TranscriptError, TranscriptStore
-from .context import ScorerSlot, ScreenContext
+from .context import RaterLoader, ScorerSlot, ScreenContext, load_real_rater
 from .messages import GoHome, QuitRequested, ReloadScorer, ResumeSession, ScorerChanged, StartSession
 
 if TYPE_CHECKING:
@@ -98,15 +98,17 @@ class InterviewPrepApp(App[None]):
         clock: Callable[[], float] = time.monotonic,
         show_path: Callable[[Path], str] = _home_relative,
         cursor_blink: bool = True,
+        rater_loader: RaterLoader | None = None,
     ) -> None:
-        """`scorer_loader`, `clock`, `show_path` and `cursor_blink` exist for tests and
-        snapshots: a deterministic clock, no machine paths on screen, a still cursor."""
+        """`scorer_loader`, `rater_loader`, `clock`, `show_path` and `cursor_blink` exist for tests
+        and snapshots: a deterministic clock, no machine paths on screen, a still cursor."""
         super().__init__()
         self.start_settings = start_settings
         self.resume_id = resume_id
         bank, self.bank_errors = load_app_bank(bank_paths)
         self.context = ScreenContext(bank=bank, store=TranscriptStore(), scorer=ScorerSlot(),
-                                     clock=clock, show_path=show_path, cursor_blink=cursor_blink)
+                                     clock=clock, show_path=show_path, cursor_blink=cursor_blink,
+                                     rater_loader=rater_loader or load_real_rater)
         """What every screen is given: bank, store, the scorer slot and the test hooks."""
         self._scorer_loader = scorer_loader or self._load_real_scorer
         self.theme = "nord"

@@ -17,7 +17,17 @@ from ..bank import Bank
 from ..transcripts import TranscriptStore
 
 if TYPE_CHECKING:
+    from ..asking import QuestionRater
     from ..interview.session import AnswerScorer
+
+RaterLoader = Callable[["AnswerScorer | None"], "QuestionRater"]
+"""Builds the question rater (in a worker thread) from the loaded scorer, sharing its model."""
+
+
+def load_real_rater(scorer: AnswerScorer | None) -> QuestionRater:
+    from ..asking import QuestionRater
+
+    return QuestionRater.load(embedder=getattr(scorer, "embedder", None))
 
 
 class ScorerSlot:
@@ -45,4 +55,8 @@ class ScreenContext:
     """Seconds, monotonic: answer timing and the interview timer read it."""
     show_path: Callable[[Path], str] = str
     """How a file path is written on screen (tests mask machine paths)."""
+    rater_loader: RaterLoader = load_real_rater
+    """How the end-of-interview question rater is built (tests of layout pass a double)."""
+    raters: dict[str, QuestionRater] = field(default_factory=dict)
+    """The rater once built ("rater"), kept for the next session."""
     cursor_blink: bool = True

@@ -415,13 +415,13 @@ class InterviewScreen(Screen[None]):
             self.ask_current()
 
     def _finish(self) -> None:
-        from .summary import SummaryScreen
+        from .questions import QuestionsScreen
 
-        summary = self.session.finish()
+        self.session.finish()
         self.mode = "done"
         self._delete_draft()
-        self.app.switch_screen(SummaryScreen(self.context, self.session, summary,
-                                           self.session.closing()))
+        # Every session ends with the interviewer asking for the candidate's questions.
+        self.app.switch_screen(QuestionsScreen(self.context, self.session, self.session.closing()))
 
     # ------------------------------------------------------------------ drafts
     def save_for_later(self) -> None:

@@ -1,0 +1,210 @@
+"""Questions for the interviewer: splitting, patterns, input checks, the transcript field, and the
+real rater (all-MiniLM-L6-v2 through the app's model card) on clear cases."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from interviewprep.asking import PostingContext, split_questions, suggestions_for
+from interviewprep.asking.patterns import detect
+from interviewprep.asking.reading import QuestionFileError, parse_question_lines
+from interviewprep.transcripts import Transcript
+from interviewprep.transcripts.export import to_markdown, to_text
+from interviewprep.transcripts.index import SessionDigest
+from interviewprep.transcripts.progress import progress_report
+
+
+@pytest.mark.parametrize(("line", "parts"), [
+    ("How are risks escalated?", ["How are risks escalated?"]),
+    ("What is the salary? And is there parking?", ["What is the salary?", "And is there parking?"]),
+    ("You said the PMO is new. What does it do today?", ["You said the PMO is new. What does it do today?"]),
+    ("How are estimates made? I ask because it varies a lot.",
+     ["How are estimates made? I ask because it varies a lot."]),
+    ("who decides when a project gets stopped", ["who decides when a project gets stopped"]),
+    ("no questions thanks", ["no questions thanks"]),
+    ("", []),
+])
+def test_split_questions(line, parts):
+    assert split_questions(line) == parts
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("How are risks escalated to the steering group?", {"open", "pm-practice"}, {"closed"}),
+    ("Do you use Agile?", {"closed"}, {"open"}),
+    ("Is the cutover owned by the integrator or by your team?", {"either-or"}, {"closed"}),
+    ("What's the salary range?", {"pay-perks"}, set()),
+    ("When can I start?", {"premature"}, set()),
+    ("What does your company do?", {"website"}, set()),
+    ("Why is everyone quitting?", {"negative"}, set()),
+    ("Why should I work for you?", {"rude"}, set()),
+    ("what's the dress code", {"off-topic"}, set()),
+    ("So what's the vibe like?", {"vague"}, set()),
+    ("No, I think you covered everything.", {"not-a-question"}, set()),
+    ("I really enjoyed our chat today", {"not-a-question"}, set()),
+    ("The posting mentions ServiceNow. How is it used by projects?", {"prepared", "open"}, set()),
+])
+def test_pattern_kinds(text, present, absent):
+    kinds = detect(text).kinds
+    assert present <= kinds, kinds
+    assert not (absent & kinds), kinds
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    (b"How?\n\x00\x01binary", "<in>:2: contains NUL"),
+    (b"fine\n\xff\xfe bad\n", "<in>:2: not UTF-8"),
+])
+def test_bad_question_input_names_the_line(data, message):
+    with pytest.raises(QuestionFileError, match=message):
+        parse_question_lines(data, "<in>")
+
+
+def test_question_lines_skip_blanks_keep_numbers_and_cut_long_lines():
+    lines = parse_question_lines("\ufeffFirst?\n\n  \nSecond?\r\n".encode() + b"x" * 5000, "f")
+    assert [(q.number, q.text[:7], q.cut) for q in lines] == [(1, "First?", False), (4, "Second?", False),
+                                                               (5, "xxxxxxx", True)]
+
+
+def test_v2_transcript_migrates_to_no_questions_asked():
+    old = {"schema_version": 2, "id": "20250101-000000-aaaaaa", "started_at": "2025-01-01T00:00:00",
+           "turns": []}
+    transcript = Transcript.from_json(old)
+    assert transcript.questions_asked == [] and transcript.questions_offered is False
+    assert transcript.to_json()["schema_version"] == 3
+
+
+@pytest.mark.parametrize("bad", [
+    [{"text": "Why?", "verdict": "great", "reasons": []}],
+    [{"verdict": "weak"}],
+    [{"text": "Why?", "verdict": "weak", "reasons": "not a list"}],
+    "not a list",
+])
+def test_bad_questions_asked_are_refused(bad):
+    data = {"schema_version": 3, "id": "x", "started_at": "2025", "questions_asked": bad}
+    with pytest.raises(ValueError, match="questions_asked"):
+        Transcript.from_json(data)
+
+
+def _with_questions(*verdicts: str) -> Transcript:
+    return Transcript.from_json({
+        "schema_version": 3, "id": "20250101-000000-aaaaaa", "started_at": "2025-01-01T10:00:00",
+        "questions_offered": True,
+        "questions_asked": [{"text": f"Q{n}?", "verdict": v, "reasons": [f"because {v}"],
+                             "rewrite": "Ask this instead?" if v == "weak" else None}
+                            for n, v in enumerate(verdicts)],
+    })
+
+
+def test_questions_asked_round_trip_and_show_in_exports():
+    transcript = _with_questions("strong", "weak")
+    again = Transcript.from_json(json.loads(json.dumps(transcript.to_json())))
+    assert [q.verdict for q in again.questions_asked] == ["strong", "weak"]
+    markdown = to_markdown(again)
+    assert "## Your questions for the interviewer" in markdown
+    assert "**weak**: Q1?" in markdown and "*Try instead:* Ask this instead?" in markdown
+    assert "STRONG  Q0?" in to_text(again)
+
+
+def test_a_session_with_no_questions_says_so_in_the_export():
+    transcript = Transcript.from_json({"schema_version": 3, "id": "a", "started_at": "2025",
+                                       "questions_offered": True})
+    assert "*None asked.*" in to_markdown(transcript)
+
+
+def test_progress_counts_questions_asked():
+    from interviewprep.transcripts import Attempt, Turn
+
+    digests = []
+    for n, verdicts in enumerate([("strong", "weak"), ("strong", "strong", "fair")]):
+        transcript = _with_questions(*verdicts)
+        transcript.id = f"2025010{n + 1}-000000-aaaaaa"
+        transcript.started_at = f"2025-01-0{n + 1}T10:00:00"
+        transcript.turns = [Turn("q", "Q", "behavioral", [], attempts=[Attempt("a", {"overall": 50})])]
+        digests.append(SessionDigest.of(transcript, "f.json", 3))
+    report = progress_report([SessionDigest.from_json(d.to_json()) for d in digests])
+    assert report.questions_asked == {"strong": 3, "fair": 1, "weak": 1}
+    assert [round(v, 2) for v in report.asking.values] == [0.5, 0.67]
+    assert report.to_json()["questions_asked"]["strong"] == 3
+
+
+def test_suggestions_follow_level_specialization_and_posting():
+    senior_erp = suggestions_for("senior", "erp", seed=1)
+    assert len(senior_erp) == 4 and len(set(senior_erp)) == 4
+    assert senior_erp == suggestions_for("senior", "erp", seed=1)
+    assert any("cutover" in q or "ERP" in q for q in senior_erp)
+    assert set(senior_erp) != set(suggestions_for("entry", "itsm", seed=1))
+    posting = PostingContext.from_text("Project Manager\n- Run the ServiceNow rollout for 3 regions\n")
+    assert "ServiceNow rollout" in suggestions_for("mid", None, posting, seed=2)[0]
+
+
+def test_posting_context_finds_the_requirement_a_question_refers_to():
+    posting = PostingContext.from_text(
+        "IT Project Manager\n- Lead the data centre consolidation programme\n- Experience with PRINCE2\n")
+    assert posting.referred_requirement("How far along is the data centre consolidation?") \
+        == "Lead the data centre consolidation programme"
+    assert posting.referred_requirement("Is PRINCE2 used on every project?") == "PRINCE2"
+    assert posting.referred_requirement("What is the salary?") is None
+
+
+# ---------------------------------------------------------------------------------- the real rater
+@pytest.fixture(scope="module")
+def rater(tmp_path_factory):
+    import os
+
+    from interviewprep.asking import QuestionRater
+
+    previous = os.environ.get("INTERVIEWPREP_HOME")
+    os.environ["INTERVIEWPREP_HOME"] = str(tmp_path_factory.mktemp("rater-home"))
+    try:
+        return QuestionRater.load(progress=lambda _m: None)
+    finally:
+        if previous is None:
+            os.environ.pop("INTERVIEWPREP_HOME", None)
+        else:
+            os.environ["INTERVIEWPREP_HOME"] = previous
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("How are change requests approved here, and how much can a PM decide alone?", "strong"),
+    ("Who signs off a go-live?", "strong"),
+    ("what would you want the new pm to have fixed by the end of the first quarter", "strong"),
+    ("How much annual leave is there, and can I buy extra days?", "weak"),
+    ("Do you use Scrum?", "weak"),
+    ("When would I hear back about the offer?", "weak"),
+    ("Why do your systems keep crashing? It's embarrassing.", "weak"),
+    ("No, I'm good, thanks.", "weak"),
+    # Long but weak: many words, all about the candidate's own convenience.
+    ("I was just wondering, and please tell me if this is not the right time, whether it would be "
+     "possible for me to have every Friday at home and to start a bit later on Mondays?", "weak"),
+])
+def test_the_real_rater_on_clear_cases(rater, question, verdict):
+    result = rater.rate(question)
+    assert result.verdict == verdict, result.to_json()
+    assert result.reasons
+
+
+@pytest.mark.slow
+def test_a_weak_question_gets_a_concrete_rewrite_and_a_strong_one_none(rater):
+    weak, strong = rater.rate_many(["Is there a PMO?", "How does the PMO decide which projects get funded?"])
+    assert weak.verdict == "weak" and weak.rewrite and weak.rewrite.count('"') >= 2
+    assert strong.verdict == "strong" and strong.rewrite is None
+
+
+@pytest.mark.slow
+def test_a_red_flag_beside_a_strong_question_is_not_strong(rater):
+    result = rater.rate("How are risks escalated to the board? Also, what's the bonus?")
+    assert result.verdict != "strong"
+    assert len(result.parts) == 2
+    assert any("pay" in r for r in result.reasons)
+
+
+@pytest.mark.slow
+def test_a_question_about_the_posting_counts_as_prepared(rater):
+    posting = PostingContext.from_text("IT Project Manager\n- Deliver the Workday HR rollout across 4 sites\n")
+    question = "How is the Workday rollout split between the four sites?"
+    with_posting = rater.rate(question, posting)
+    assert "prepared-jd" in with_posting.kinds
+    assert any("Workday" in r for r in with_posting.reasons)
+    assert "prepared-jd" not in rater.rate(question).kinds
