@@ -14,6 +14,7 @@ from interviewprep.tui.screens.help import HelpScreen
 from interviewprep.tui.screens.home import HomeScreen
 from interviewprep.tui.screens.interview import InterviewScreen
 from interviewprep.tui.screens.question_detail import QuestionDetailScreen
+from interviewprep.tui.screens.questions import QuestionsScreen
 from interviewprep.tui.screens.setup import SetupScreen
 from interviewprep.tui.screens.summary import SummaryScreen
 from support.tui import FixedFeedbackScorerDouble, wait_for_scorer
@@ -55,6 +56,17 @@ async def _go_summary(pilot) -> None:
     app.start_session(SessionSettings(question_ids=[sorted(app.bank.questions)[0]]))
     await pilot.pause()
     await pilot.press("f4")
+    await pilot.pause()
+    await pilot.press("f4")  # no questions for the interviewer
+
+
+async def _go_questions(pilot) -> None:
+    app = pilot.app
+    app.start_session(SessionSettings(question_ids=[sorted(app.bank.questions)[0]]))
+    await pilot.pause()
+    await pilot.press("f4")
+    await pilot.pause()
+    await pilot.press("escape")  # leave the questions box: ? would be typed into it
 
 
 SCREENS = {
@@ -64,6 +76,7 @@ SCREENS = {
     "question": (_go_question, QuestionDetailScreen),
     "interview": (_go_interview, InterviewScreen),
     "summary": (_go_summary, SummaryScreen),
+    "questions": (_go_questions, QuestionsScreen),
 }
 
 

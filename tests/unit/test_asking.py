@@ -202,7 +202,8 @@ def test_a_red_flag_beside_a_strong_question_is_not_strong(rater):
 
 @pytest.mark.slow
 def test_a_question_about_the_posting_counts_as_prepared(rater):
-    posting = PostingContext.from_text("IT Project Manager\n- Deliver the Workday HR rollout across 4 sites\n")
+    posting = PostingContext.from_text(
+        "IT Project Manager\n- Deliver the Workday HR rollout across 4 sites\n")
     question = "How is the Workday rollout split between the four sites?"
     with_posting = rater.rate(question, posting)
     assert "prepared-jd" in with_posting.kinds

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import resources
 from typing import Any, Protocol
 
@@ -23,6 +23,7 @@ from .advice import STRONG_KINDS, WEAK_KINDS, reason_for, rewrite_for
 from .patterns import PatternHits, detect
 from .posting import PostingContext
 from .split import split_questions
+from .verdict import QuestionVerdict
 
 VERDICTS = ("strong", "fair", "weak")
 TOP_K = 3
@@ -53,34 +54,6 @@ class Exemplar:
     text: str
     verdict: str
     kind: str
-
-
-@dataclass
-class QuestionVerdict:
-    """The rating of one line the candidate typed (one or more questions)."""
-
-    text: str
-    verdict: str
-    """strong, fair or weak."""
-    reasons: list[str]
-    """Why, in plain words: what makes it strong first, then what weakens it."""
-    rewrite: str | None = None
-    """For a weak question: a concrete better question to ask instead."""
-    kinds: list[str] = field(default_factory=list)
-    """The kinds found (open, closed, pay-perks, ...), for scripts and progress."""
-    parts: list[str] = field(default_factory=list)
-    """The separate questions, when the line held more than one."""
-    p_strong: float = 0.0
-    p_weak: float = 0.0
-
-    def to_json(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"text": self.text, "verdict": self.verdict, "reasons": self.reasons,
-                                "kinds": self.kinds}
-        if self.rewrite:
-            data["rewrite"] = self.rewrite
-        if len(self.parts) > 1:
-            data["parts"] = self.parts
-        return data
 
 
 def load_exemplars() -> list[Exemplar]:

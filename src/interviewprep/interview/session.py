@@ -11,15 +11,19 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from ..asking import QuestionRater, QuestionVerdict, suggestions_for
+from ..asking.suggest import suggestions_for
+from ..asking.verdict import QuestionVerdict
 from ..bank import Bank, Question
 from ..scoring.feedback import Feedback
 from ..transcripts import AskedQuestion, Attempt, FollowUp, Transcript, TranscriptStore, Turn
 from ..transcripts.model import now_iso
 from . import lines
 from .drafts import Draft, DraftStore
+
+if TYPE_CHECKING:
+    from ..asking.rater import QuestionRater
 
 TARGET_SECONDS = 120
 PROBE_BELOW = 0.35

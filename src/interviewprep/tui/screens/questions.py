@@ -26,7 +26,7 @@ from ..widgets.key_footer import KeyFooter
 VERDICT_STYLE = {"strong": "bold $text-success", "fair": "bold $text-warning", "weak": "bold $text-error"}
 
 
-class VerdictCard(Static):
+class VerdictCard(Vertical):
     """One of your questions with its verdict, reasons and, when weak, a better question."""
 
     def __init__(self, number: int, verdict: QuestionVerdict) -> None:
@@ -34,17 +34,19 @@ class VerdictCard(Static):
         self.verdict = verdict
         self.number = number
 
-    def on_mount(self) -> None:
+    def compose(self) -> ComposeResult:
         v = self.verdict
-        pad = "\u00a0" * 3
-        parts: list[Content | str | tuple[str, str]] = [
-            (f"{self.number}.\u00a0", "bold"), (f"{v.verdict.upper():<6}", VERDICT_STYLE[v.verdict]),
-            ("\u00a0", ""), v.text]
+        yield Static(Content.assemble((f"{self.number}. ", "bold"),
+                                      (v.verdict.upper(), VERDICT_STYLE[v.verdict]),
+                                      (" │ ", "$text-muted"), v.text), classes="verdict-question")
         for reason in v.reasons:
-            parts += ["\n", (f"{pad}·\u00a0{reason}", "$text-muted")]
+            yield Static(Content.assemble(("· ", "$text-muted"), reason), classes="verdict-reason")
         if v.rewrite:
-            parts += ["\n", (f"{pad}Try instead:\u00a0", "bold"), v.rewrite]
-        self.update(Content.assemble(*parts))
+            yield Static(Content.assemble(("Try instead: ", "bold"), v.rewrite), classes="verdict-rewrite")
+
+    def render_text(self) -> str:
+        """Everything the card says, for tests and screen readers."""
+        return "\n".join(str(w.render()) for w in self.query(Static))
 
 
 class QuestionsScreen(Screen[None]):
