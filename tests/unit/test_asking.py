@@ -209,3 +209,17 @@ def test_a_question_about_the_posting_counts_as_prepared(rater):
     assert "prepared-jd" in with_posting.kinds
     assert any("Workday" in r for r in with_posting.reasons)
     assert "prepared-jd" not in rater.rate(question).kinds
+
+
+def test_the_strong_cut_off_is_chosen_on_out_of_fold_agreement():
+    import numpy as np
+
+    from interviewprep.asking.fit import pick_threshold
+
+    verdicts = np.array(["strong", "strong", "weak", "fair"])
+    p_strong = np.array([0.42, 0.9, 0.1, 0.2])
+    p_weak = np.array([0.2, 0.05, 0.8, 0.3])
+    hard = np.array([False, False, False, False])
+    assert pick_threshold(p_strong, p_weak, hard, verdicts) == 0.4
+    # With every strong row far above 0.5, the tie goes to the value nearest 0.5.
+    assert pick_threshold(np.array([0.9, 0.95, 0.1, 0.2]), p_weak, hard, verdicts) == 0.5

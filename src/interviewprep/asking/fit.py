@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from .rater import FEATURES, QuestionRater
+from .rater import FEATURES, HARD_WEAK, QuestionRater
 
 L2 = 0.01
 STEPS = 4000
@@ -37,15 +37,47 @@ def line_features(rater: QuestionRater, texts: Sequence[str]) -> np.ndarray:
     return np.stack([a.features for a in rater.analyse(list(texts))])
 
 
+FOLDS = 5
+THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
+"""Candidate cut-offs on P(strong), chosen on out-of-fold predictions of the tuning rows."""
+
+
+def out_of_fold(x: np.ndarray, verdicts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """P(strong) and P(weak) for each row from models fitted without its fold."""
+    folds = np.arange(len(verdicts)) % FOLDS
+    p_strong, p_weak = np.zeros(len(verdicts)), np.zeros(len(verdicts))
+    for k in range(FOLDS):
+        train, test = folds != k, folds == k
+        for target, out in (("strong", p_strong), ("weak", p_weak)):
+            w = logistic(x[train], (verdicts[train] == target).astype(float))
+            out[test] = 1.0 / (1.0 + np.exp(-np.clip(x[test] @ w, -30, 30)))
+    return p_strong, p_weak
+
+
+def pick_threshold(p_strong: np.ndarray, p_weak: np.ndarray, hard: np.ndarray,
+                   verdicts: np.ndarray) -> float:
+    """The cut-off with the best strong-vs-not agreement on rows labeled strong or weak
+    (ties: the better 3-way accuracy, then the value nearest 0.5)."""
+    def score(t: float) -> tuple[float, float, float]:
+        weak = hard | ((p_weak >= 0.5) & (p_weak >= p_strong))
+        predicted = np.where(weak, "weak", np.where(p_strong >= t, "strong", "fair"))
+        sure = verdicts != "fair"
+        return (float(np.mean((predicted[sure] == "strong") == (verdicts[sure] == "strong"))),
+                float(np.mean(predicted == verdicts)), -abs(t - 0.5))
+    return max(THRESHOLDS, key=score)
+
+
 def fit(rater: QuestionRater, rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
-    x = line_features(rater, [r["text"] for r in rows])
+    analyses = rater.analyse([r["text"] for r in rows])
+    x = np.stack([a.features for a in analyses])
+    hard = np.array([bool(a.hits.kinds & set(HARD_WEAK)) for a in analyses])
     verdicts = np.array([r["verdict"] for r in rows])
     span = f"{rows[0]['id']}..{rows[-1]['id']}"
     weights: dict[str, Any] = {"fitted_on": f"{len(rows)} labeled questions ({span})"}
     for target in ("strong", "weak"):
         w = logistic(x, (verdicts == target).astype(float))
         weights[target] = {name: round(float(v), 4) for name, v in zip(FEATURES, w, strict=True)}
-    weights["strong_threshold"] = 0.5
+    weights["strong_threshold"] = pick_threshold(*out_of_fold(x, verdicts), hard, verdicts)
     return weights
 
 

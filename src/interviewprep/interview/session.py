@@ -401,11 +401,13 @@ def summarise(transcript: Transcript, path: Path, bank: Bank | None = None,
         weakest=[(names[k], v) for k, v in reversed(ranked[-3:]) if v < 0.5],
         seconds=transcript.seconds,
         transcript_path=path,
-        questions_to_ask=suggestions_for(level, specialization, seed=_seed_of(transcript.id)),
+        questions_to_ask=suggestions_for(level, specialization, seed=_seed_of(transcript)),
         questions_asked=list(transcript.questions_asked),
     )
 
 
-def _seed_of(session_id: str) -> int:
-    """A stable seed per session, so its summary suggests the same questions every time it is shown."""
-    return sum(ord(c) * (i + 1) for i, c in enumerate(session_id))
+def _seed_of(transcript: Transcript) -> int:
+    """A stable seed per session (its planned questions), so the summary suggests the same
+    questions every time it is shown."""
+    key = "|".join(transcript.plan) or transcript.id
+    return sum(ord(c) * (i + 1) for i, c in enumerate(key))
