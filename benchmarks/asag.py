@@ -1,7 +1,7 @@
 """Answer-vs-reference similarity on two published grading sets (measure only, never fit).
 
-Uses the product's own path: Scorer.answer_vectors / reference_vector (the mean of sentence
-vectors, as `score` computes them) and interviewprep.scoring.similarity.reference_similarity.
+Uses the product's own path: Scorer.answer_tokens / reference_tokens (content-token vectors, as
+`score` computes them) and interviewprep.scoring.similarity.reference_similarity.
 Only SemEval's decision threshold is chosen, and only on its training/ split, as the task allows.
 """
 
@@ -21,9 +21,9 @@ ASAG = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "asag"
 
 
 def _similarities(scorer, answers, references, questions):
-    a = scorer.answer_vectors(answers)
-    r = np.array([scorer.reference_vector(x) for x in references])
-    return np.array([reference_similarity(a[i], r[i], answers[i], references[i], questions[i])
+    a = scorer.answer_tokens(answers)
+    return np.array([reference_similarity(a[i], scorer.reference_tokens(references[i]),
+                                          scorer.reference_tokens(questions[i]))
                      for i in range(len(answers))])
 
 
@@ -56,13 +56,11 @@ def _semeval_items(archive: zipfile.ZipFile, prefix: str) -> list[tuple[str, lis
 
 def _best_ref_scores(scorer, items) -> np.ndarray:
     answers = [i[2] for i in items]
-    a = scorer.answer_vectors(answers)
-    all_refs = sorted({r for i in items for r in i[1]})
-    index = {r: k for k, r in enumerate(all_refs)}
-    rv = np.array([scorer.reference_vector(r) for r in all_refs])
+    a = scorer.answer_tokens(answers)
     scores = []
-    for n, (question, refs, answer, _) in enumerate(items):
-        scores.append(max(reference_similarity(a[n], rv[index[r]], answer, r, question)
+    for n, (question, refs, _answer, _) in enumerate(items):
+        q = scorer.reference_tokens(question)
+        scores.append(max(reference_similarity(a[n], scorer.reference_tokens(r), q)
                           for r in refs) if refs else 0.0)
     return np.array(scores)
 

@@ -22,7 +22,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 DATA = ROOT / "calibration" / "asking" / "candidate_questions.jsonl"
 RESULTS = HERE / "RESULTS.md"
-START, END = "<!-- asking:start -->", "<!-- asking:end -->"
+START, END = "<!-- section:asking -->", "<!-- /section:asking -->"
+"""The markers benchmarks/report.py keeps when run.py rewrites the file."""
 TUNING_LAST = 140
 GOAL = 0.85
 VERDICTS = ("strong", "fair", "weak")

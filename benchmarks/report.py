@@ -13,6 +13,62 @@ def _verdict(ok: bool | None) -> str:
     return "n/a" if ok is None else ("met" if ok else "**not met**")
 
 
+ELEMENTS = ("situation", "task", "action", "result", "risk", "stakeholders", "metrics", "lessons")
+
+
+def _f1_row(name: str, f1s: dict, size: int | None = None) -> str:
+    values = [f1s.get(e) for e in ELEMENTS]
+    present = [v for v in values if v is not None]
+    macro = sum(present) / len(present) if present else None
+    label = f"{name} ({size})" if size is not None else name
+    return (f"| {label} | " + " | ".join(_fmt(v, 2) for v in values) + f" | **{_fmt(macro)}** |")
+
+
+def _cross_validated(cv: dict) -> list[str]:
+    if not cv or "error" in cv:
+        return ["", f"Cross-validated figures not measured: {cv}"] if cv else []
+    lines = ["", "## Element detection on answers from authors and styles it never saw", "",
+             f"{cv['n']} labeled answers from {cv['authors']} authors in {len(cv['styles'])} styles "
+             "(calibration/labeled; see calibration/README.md). Each row refits every model on "
+             "all the other groups and counts F1 on the group left out; the pooled row adds up "
+             "the counts of all groups. Baselines are unfitted and counted on the same answers."]
+    header = ("| left out (answers) | " + " | ".join(e[:5] for e in ELEMENTS) + " | macro |")
+    rule = "|---" * (len(ELEMENTS) + 2) + "|"
+    for group in ("author", "style"):
+        block = cv.get(f"leave_one_{group}_out")
+        if not block:
+            continue
+        lines += ["", f"### Leave one {group} out", "", header, rule]
+        for name, f1s in block["groups"].items():
+            lines.append(_f1_row(name, f1s, block["sizes"].get(name)))
+        lines.append(_f1_row("**pooled**", block["pooled"]))
+    base = cv.get("baselines") or {}
+    if base:
+        lines += ["", "Baselines on all the same answers:", "", header, rule]
+        lines.append(_f1_row("keyword cues alone", base["keyword"]))
+        lines.append(_f1_row("plain cosine to exemplars >= 0.5", base["cosine"]))
+    agree = cv.get("agreement") or {}
+    if agree:
+        lines += ["", f"Labeling: each of the {agree['answers']} answers of the new sets was labeled "
+                  "twice, independently, by ELEMENTS.md (its author, and a second labeler who saw only "
+                  f"the question and the answer). They agreed on {agree['agreement']:.1%} of "
+                  f"{agree['cells']} cells; {agree['answers_disputed']} answers had a disagreement, "
+                  "settled by a third labeler (cells it could not settle are dropped). Per element: "
+                  + ", ".join(f"{e} {v:.1%}" for e, v in agree["per_element"].items()) + "."]
+    return lines
+def kept_sections(path: Path) -> str:
+    """Sections other benchmarks own (`<!-- section:NAME -->` ... `<!-- /section:NAME -->`),
+    carried over unchanged when this report rewrites the file."""
+    import re
+
+    if not path.exists():
+        return ""
+    text = path.read_text(encoding="utf-8")
+    blocks = [m.group(0) for m in re.finditer(r"<!-- section:(\S+) -->.*?<!-- /section:\1 -->",
+                                               text, re.S)]
+    return "".join(f"\n{block}\n" for block in blocks)
+
+
 def write_results(r: dict, path: Path) -> None:
     el = r.get("elements", {})
     lat = r.get("latency", {})
@@ -58,13 +114,7 @@ def write_results(r: dict, path: Path) -> None:
                   f"mean >= 0.5) {_fmt(el.get('cosine_0.5_baseline_macro_f1'))}."]
     else:
         lines.append(f"not measured: {el}")
-    cv = r.get("elements_cv") or {}
-    if cv and "error" not in cv:
-        lines += ["", "Refitting from scratch on other splits (the same features, no tuning per "
-                  "split): " + ", ".join(f"{k} macro-F1 {v:.3f}" for k, v in cv.items()) + ". "
-                  "`cv5` is 5-fold cross-validation over all labeled answers; `others->set_x` fits "
-                  "on the other authors' sets and tests on set_x, the closest stand-in for answers "
-                  "from people we have never seen."]
+    lines += _cross_validated(r.get("elements_cv") or {})
     lines += ["", "## Answer-vs-reference similarity (shared/benchmarks/asag, measured only)", ""]
     if moh:
         lines.append(f"Mohler 2011: Pearson r = {_fmt(moh.get('pearson_r'))} over {moh.get('n')} "
@@ -116,4 +166,4 @@ def write_results(r: dict, path: Path) -> None:
         "per answer. The runtime therefore uses int8 (per-channel weights on the MatMuls only; "
         "cosine to sentence-transformers >= 0.99 on answer sentences).",
     ]
-    path.write_text("\n".join(lines) + "\n")
+    path.write_text("\n".join(lines) + "\n" + kept_sections(path))

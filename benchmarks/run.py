@@ -21,6 +21,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
+import bench_stories  # noqa: E402 - needs HERE on sys.path
+
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 ANSWER_300 = (
@@ -95,53 +97,6 @@ def bench_elements(scorer) -> dict:
     out["macro_f1"] = statistics.mean(e["f1"] for e in out["elements"].values())
     out["keyword_baseline_macro_f1"] = statistics.mean(baseline_kw)
     out["cosine_0.5_baseline_macro_f1"] = statistics.mean(baseline_cos)
-    return out
-
-
-def bench_elements_cv(scorer) -> dict:
-    """Refit from scratch on folds: 5-fold CV over all labeled answers, and across authors
-    (fit on one labeled set, test on the other). Harder and closer to unseen data."""
-    import hashlib
-
-    import numpy as np
-
-    from interviewprep import locations
-    from interviewprep.bank.models import CONTRACT_ELEMENTS
-    from interviewprep.scoring import coverage
-    from interviewprep.scoring.calibrate import (
-        Dataset,
-        best_threshold,
-        build_datasets,
-        f1_at,
-        fit_element,
-        load_labeled,
-        predict,
-    )
-
-    items = load_labeled(locations.calibration_dir() / "labeled")
-    data = build_datasets(scorer, items)
-
-    def macro(train_idx, test_idx) -> float:
-        f1s = []
-        for element in CONTRACT_ELEMENTS:
-            d = data[element]
-            train = Dataset([d.features[i] for i in train_idx], d.labels[train_idx])
-            test = Dataset([d.features[i] for i in test_idx], d.labels[test_idx])
-            model = fit_element(train, coverage.ElementModel.from_card(None))
-            model.threshold = best_threshold(train.labels, predict(train, model))
-            f1s.append(f1_at(test.labels, predict(test, model), model.threshold)[2])
-        return float(np.mean(f1s))
-
-    index = np.arange(len(items))
-    fold = np.array([int(hashlib.sha1(i.id.encode()).hexdigest(), 16) % 5 for i in items])
-    sources = sorted({i.source.split(":")[0] for i in items})
-    out = {"cv5_macro_f1": float(np.mean([macro(index[fold != k], index[fold == k])
-                                          for k in range(5)]))}
-    # Leave one author's set out: fit on the others, test on it.
-    for source in sources if len(sources) > 1 else []:
-        held = np.array([n for n, i in enumerate(items) if i.source.startswith(source)])
-        rest = np.array([n for n, i in enumerate(items) if not i.source.startswith(source)])
-        out[f"others->{source.removesuffix('.jsonl')}"] = macro(rest, held)
     return out
 
 
@@ -248,8 +203,18 @@ def bench_review_listing() -> dict | None:
         return {"error": (result.stderr or result.stdout)[-300:]}
 
 
+def bench_schedule() -> dict | None:
+    result = run([sys.executable, str(HERE / "bench_schedule.py"), "--json"], timeout=1200)
+    try:
+        return json.loads(result.stdout.strip().splitlines()[-1])
+    except (ValueError, IndexError):
+        return {"error": (result.stderr or result.stdout)[-300:]}
+
+
 def main() -> int:
     import asag
+    from bench_elements import bench_elements_cv
+    import bench_jd
 
     from interviewprep.bank import load_app_bank
     from interviewprep.scoring.scorer import Scorer
@@ -268,6 +233,9 @@ def main() -> int:
         ("mohler", lambda: asag.mohler(scorer)),
         ("semeval", lambda: asag.semeval(scorer)),
         ("review_listing", bench_review_listing),
+        ("stories", lambda: bench_stories.evaluate(scorer)),
+        ("schedule", bench_schedule),
+        ("jd", bench_jd.measure),
     ]
     only = set(sys.argv[1:])
     for name, step in steps:
@@ -287,6 +255,14 @@ def main() -> int:
         from report import write_results
 
         write_results(results, HERE / "RESULTS.md")
+        if "stories" in results:
+            bench_stories.write_section(results["stories"], HERE / "RESULTS.md")
+        if isinstance(results.get("schedule"), dict) and "error" not in results["schedule"]:
+            from bench_schedule import write_section
+
+            write_section(results["schedule"], HERE / "RESULTS.md")
+        if "table" in results.get("jd", {}):
+            bench_jd.write_section(results["jd"], HERE / "RESULTS.md")
         print(f"wrote {HERE / 'RESULTS.md'}", file=sys.stderr)
     return 0
 

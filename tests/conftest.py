@@ -54,11 +54,27 @@ def real_scorer(tmp_path_factory):
             os.environ["INTERVIEWPREP_HOME"] = previous
 
 
+@pytest.fixture(scope="session")
+def transcriber():
+    """The real Whisper tiny.en transcriber (faster-whisper), loaded once per test session."""
+    from interviewprep.speech.transcribe import Transcriber
+
+    return Transcriber.load()
+
+
+@pytest.fixture(scope="session")
+def spoken_answer_wav(tmp_path_factory) -> Path:
+    """A ~40 s espeak-ng answer covering situation, action, risk, stakeholders and metrics."""
+    from support.speech import STAKEHOLDER_ANSWER, speak
+
+    return speak(STAKEHOLDER_ANSWER, tmp_path_factory.mktemp("speech") / "answer.wav")
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Every test that uses the real model is `slow`: `pytest -m "not slow"` is the quick run.
 
     Tests asking for the real_scorer fixture are marked here; tests that load the model in a
     subprocess (the score and plain-mode CLI, the TUI with its real loader) carry the mark."""
     for item in items:
-        if "real_scorer" in getattr(item, "fixturenames", ()):
+        if {"real_scorer", "transcriber"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)

@@ -74,24 +74,40 @@ def export_path(session_id: str) -> Path:
     return exports_dir() / f"{session_id}.md"
 
 
-def stories_dir() -> Path:
-    """Reserved: the candidate's story bank."""
-    return data_dir() / "stories"
-
-
 def job_descriptions_dir() -> Path:
-    """Reserved: saved job descriptions."""
+    """Saved job postings (`interviewprep jd add`), one JSON file each."""
     return data_dir() / "jd"
 
 
+def job_descriptions_trash_dir() -> Path:
+    """Removed job postings (`interviewprep jd remove`), never unlinked."""
+    return trash_dir() / "jd"
+
+
 def schedule_path() -> Path:
-    """Reserved: the spaced-repetition schedule."""
+    """The spaced-repetition schedule (rebuilt from the transcripts if lost; a broken one is
+    moved to the trash folder)."""
     return data_dir() / "schedule.json"
 
 
 def trash_dir() -> Path:
     """Deleted transcripts (and, later, stories and job descriptions) go here, never unlinked."""
     return data_dir() / "trash"
+
+
+def stories_dir() -> Path:
+    """Your story bank: Markdown files, one story per `## Title` section (docs/stories.md)."""
+    return data_dir() / "stories"
+
+
+def story_edits_dir() -> Path:
+    """Copies of stories open in your editor; a copy that does not validate stays here."""
+    return data_dir() / "story-edits"
+
+
+def stories_trash_dir() -> Path:
+    """Removed stories are moved here, never unlinked."""
+    return trash_dir() / "stories"
 
 
 def cache_dir() -> Path:
@@ -104,6 +120,11 @@ def model_cache_dir() -> Path:
     """Exported ONNX model and verified-hash records, keyed by the weights' sha256."""
     override = os.environ.get("INTERVIEWPREP_MODEL_CACHE")
     return Path(override).expanduser() if override else cache_dir() / "models"
+
+
+def story_cache_dir() -> Path:
+    """Your stories as the scorer saw them, keyed by story text, model and calibration."""
+    return cache_dir() / "stories"
 
 
 def embedding_cache_dir() -> Path:
@@ -121,10 +142,14 @@ def all_locations() -> dict[str, Path]:
         "exports": exports_dir(),
         "stories": stories_dir(),
         "job descriptions": job_descriptions_dir(),
+        "removed postings": job_descriptions_trash_dir(),
         "schedule": schedule_path(),
         "trash": trash_dir(),
+        "story edits": story_edits_dir(),
+        "removed stories": stories_trash_dir(),
         "cache": cache_dir(),
         "model cards": model_cards_dir(),
         "model cache": model_cache_dir(),
         "embedding cache": embedding_cache_dir(),
+        "story cache": story_cache_dir(),
     }

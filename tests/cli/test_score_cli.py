@@ -105,3 +105,18 @@ def test_scoring_never_imports_torch(tmp_path):
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout.strip().splitlines()[-1]) == []
+
+
+def test_empty_elements_scores_no_element_but_similarity_and_signals(tmp_path, element_bank):
+    question = next(iter(element_bank.questions.values()))
+    batch = tmp_path / "b.jsonl"
+    batch.write_text(json.dumps({"id": "x", "answer": question.model_answer, "elements": [],
+                                 "question_id": question.id}) + "\n"
+                     + json.dumps({"id": "y", "answer": "I like turtles.", "elements": [],
+                                   "question_id": question.id}) + "\n")
+    result = run_cli("score", "--batch", str(batch), "--json")
+    assert result.returncode == 0, result.stderr
+    same, other = (json.loads(line) for line in result.stdout.splitlines())
+    assert same["elements"] == [] and other["elements"] == []
+    assert same["signals"]["words"] > 20
+    assert same["model_answer_similarity"] > other["model_answer_similarity"]

@@ -202,3 +202,46 @@ class FixedVerdictRaterDouble:
                 rewrite="double: a better question to ask instead?" if verdict == "weak" else None,
                 kinds=["open"]))
         return out
+
+
+SAMPLE_POSTING = """Senior IT Project Manager - Cloud Migration
+Northwind Transit | Remote
+
+What you'll do
+- Lead the migration of 40 applications to Azure
+- Run the change advisory board for each migration wave
+- Report budget and risks to the steering committee
+
+What you'll bring
+- 8+ years of IT project management
+- AZ-900 or another Azure certification
+"""
+
+
+def save_sample_posting(name: str = "northwind-cloud"):
+    """A saved posting with a fixed analysis (so that screens show the same thing every run)."""
+    from interviewprep.jd import PostingStore
+    from interviewprep.jd.analysis import AnalysedRequirement, PostingAnalysis
+    from interviewprep.jd.planning import PlannedQuestion
+
+    requirements = [
+        AnalysedRequirement("Lead the migration of 40 applications to Azure", "duty",
+                            ["action", "result"], ["Azure"]),
+        AnalysedRequirement("Run the change advisory board for each migration wave", "duty",
+                            ["action"], ["change advisory board"]),
+        AnalysedRequirement("Report budget and risks to the steering committee", "duty",
+                            ["action", "risk", "stakeholders", "metrics"], ["steering committee"]),
+        AnalysedRequirement("8+ years of IT project management", "skill", ["situation"], []),
+        AnalysedRequirement("AZ-900 or another Azure certification", "skill", ["situation"],
+                            ["AZ-900", "Azure"]),
+    ]
+    analysis = PostingAnalysis(
+        title="Senior IT Project Manager - Cloud Migration", level="senior",
+        level_reason="title says 'Senior'", specializations=["infrastructure"],
+        requirements=requirements,
+        terms=["Azure", "change advisory board", "steering committee", "AZ-900"],
+        questions=["snap-risk-story", "snap-off-track", "snap-first-weeks"],
+        plan=[PlannedQuestion("snap-risk-story", [0, 2], []),
+              PlannedQuestion("snap-off-track", [2], []),
+              PlannedQuestion("snap-first-weeks", [1], [])])
+    return PostingStore().add(SAMPLE_POSTING, analysis, name=name)

@@ -9,10 +9,21 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from interviewprep import locations
 from interviewprep.tui.app import InterviewPrepApp
 from interviewprep.tui.screens.progress import ProgressScreen
 from interviewprep.tui.screens.review import ReviewScreen
+
+SNAPSHOT_NOW = "2025-03-26T12:00:00+00:00"
+"""Two days after the newest fixture session."""
+
+
+@pytest.fixture(autouse=True)
+def fixed_clock(monkeypatch):
+    """Due dates and "back in N days" on screen follow the app clock: keep it still."""
+    monkeypatch.setenv("INTERVIEWPREP_NOW", SNAPSHOT_NOW)
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "transcripts"
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from interviewprep.interview import SessionSettings
 from interviewprep.tui.app import InterviewPrepApp
 from support.tui import (
@@ -19,6 +21,15 @@ from support.tui import (
     snapshot_bank,
     wait_for_scorer,
 )
+
+SNAPSHOT_NOW = "2025-03-08T12:00:00+00:00"
+"""After the sample sessions: some of their questions are due, some later."""
+
+
+@pytest.fixture(autouse=True)
+def fixed_clock(monkeypatch):
+    """Due dates and "back in N days" on screen follow the app clock: keep it still."""
+    monkeypatch.setenv("INTERVIEWPREP_NOW", SNAPSHOT_NOW)
 
 SIZE = (120, 36)
 QUESTION_IDS = ["snap-risk-story", "snap-off-track"]
@@ -108,3 +119,15 @@ def test_setup_snapshot(snap_compare, tmp_path):
         await pilot.pause()
 
     assert snap_compare(layout_app(tmp_path), terminal_size=SIZE, run_before=run_before)
+
+
+def test_setup_with_due_questions_snapshot(snap_compare, tmp_path):
+    app = layout_app(tmp_path)
+    save_sample_sessions(sorted(app.bank.questions.values(), key=lambda q: q.id)[:3])
+
+    async def run_before(pilot) -> None:
+        await _settle(pilot)
+        await pilot.press("s")
+        await _settle(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)

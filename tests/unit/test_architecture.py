@@ -18,6 +18,16 @@ DOMAIN_MODULES = [
     "interviewprep.locations",
     "interviewprep.vocabulary",
     "interviewprep.fileio",
+    "interviewprep.stories",
+    "interviewprep.stories.library",
+    "interviewprep.stories.coverage",
+    "interviewprep.jd",
+    "interviewprep.jd.readiness",
+    "interviewprep.jd.interview",
+    "interviewprep.jd.store",
+    "interviewprep.speech.live",
+    "interviewprep.speech.transcribe",
+    "interviewprep.speech.voice",
 ]
 
 
@@ -28,6 +38,9 @@ LIGHT_MODULES = [
     "interviewprep.transcripts.index",
     "interviewprep.cli.review",
     "interviewprep.cli",
+    "interviewprep.cli.stories",
+    "interviewprep.stories.store",
+    "interviewprep.stories.parse",
 ]
 
 

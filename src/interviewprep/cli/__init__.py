@@ -12,14 +12,14 @@ import os
 import sys
 
 from .. import __version__
-from . import ask, bank, practice, review, score, setup
-from .common import EXIT_INTERRUPTED, EXIT_OK
+from . import ask, bank, jd, practice, review, score, setup, speech, stories, today
+from .common import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, err
 
 # Nothing at run time may reach a model hub.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
-GROUPS = (setup, practice, score, ask, bank, review)
+GROUPS = (setup, practice, today, score, ask, speech, bank, review, stories, jd)
 """The command groups, in the order `--help` lists their commands."""
 
 
@@ -39,6 +39,13 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    from ..clock import ClockError, check
+
+    try:
+        check()  # a bad INTERVIEWPREP_NOW stops every command before it does anything
+    except ClockError as exc:
+        err(str(exc))
+        return EXIT_USAGE
     try:
         return int(args.func(args) or 0)
     except KeyboardInterrupt:

@@ -236,6 +236,13 @@ def cmd_progress(args: argparse.Namespace) -> int:
         print(f"  {asked['strong']} strong, {asked['fair']} fair, {asked['weak']} weak; share strong, "
               "session by session:")
         print(trend_line("Share strong", report.asking, 0, 1, ".0%"))
+    spoken = report.spoken
+    if spoken.answers:
+        print(f"\nSpoken answers ({spoken.answers}): {spoken.words_per_minute:.0f} words a minute, "
+              f"{spoken.fillers_per_minute:.1f} fillers a minute, {spoken.long_pauses:.1f} long "
+              f"pauses and {spoken.seconds:.0f} s each on average")
+        print(trend_line("Pace (wpm)", spoken.pace, 90, 190, ".0f"))
+        print(trend_line("Fillers per minute", spoken.fillers, 0, 10, ".1f"))
     if report.weakest_questions:
         print("\nQuestions to practise again (latest score)")
         for q in report.weakest_questions:

@@ -42,8 +42,9 @@ def cmd_score(args: argparse.Namespace) -> int:
     from ..scoring.batch import BadLine, output_record, parse_line, score_lines
     from ..scoring.feedback import render_text
 
-    if bool(args.batch) == bool(args.question or args.answer_file):
-        err("use either --batch FILE.jsonl, or --question ID with --answer-file FILE")
+    if bool(args.batch) == bool(args.question or args.answer_file or args.answer_audio):
+        err("use either --batch FILE.jsonl, or --question ID with --answer-file FILE "
+            "(or --answer-audio FILE.wav)")
         return EXIT_USAGE
     cache: dict[str, Bank] = {}
 
@@ -79,15 +80,28 @@ def cmd_score(args: argparse.Namespace) -> int:
             return EXIT_USAGE
         return EXIT_OK
 
-    if not (args.question and args.answer_file):
-        err("--question ID and --answer-file FILE go together")
+    if not args.question or bool(args.answer_file) == bool(args.answer_audio):
+        err("--question ID goes with one of --answer-file FILE or --answer-audio FILE.wav")
         return EXIT_USAGE
-    try:
-        answer = (sys.stdin.read() if str(args.answer_file) == "-"
-                  else args.answer_file.read_text(encoding="utf-8", errors="replace"))
-    except OSError as exc:
-        err(f"cannot read {args.answer_file}: {exc.strerror or exc}")
-        return EXIT_USAGE
+    spoken = None
+    if args.answer_audio:
+        from .speech import transcribe_file
+
+        bank = bank_loader()
+        if args.question not in bank.questions:
+            err(f"unknown question id '{args.question}' (see `interviewprep bank list`)")
+            return EXIT_USAGE
+        spoken, code = transcribe_file(args.answer_audio)  # before the scorer: fail fast
+        if spoken is None:
+            return code
+        answer = spoken.text
+    else:
+        try:
+            answer = (sys.stdin.read() if str(args.answer_file) == "-"
+                      else args.answer_file.read_text(encoding="utf-8", errors="replace"))
+        except OSError as exc:
+            err(f"cannot read {args.answer_file}: {exc.strerror or exc}")
+            return EXIT_USAGE
     bank = bank_loader()
     try:
         request = parse_line(1, json.dumps({"question_id": args.question, "answer": answer}),
@@ -100,10 +114,25 @@ def cmd_score(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     feedback = scorer.score(request.answer, question=request.question, category=request.category,
                             elements=request.elements, model_answer=request.model_answer)
+    record = output_record(args.question, feedback)
+    delivery = None
+    if spoken is not None:
+        from ..speech.answer import apply_recording
+
+        delivery = apply_recording(feedback, spoken)
+        record = {**output_record(args.question, feedback), "transcript": spoken.text,
+                  "recording": {k: v for k, v in spoken.to_json().items() if k != "text"},
+                  "delivery": delivery.to_json()}
     if args.json:
-        print(json.dumps(output_record(args.question, feedback), indent=2, ensure_ascii=False))
-    else:
-        print(render_text(feedback, question=request.question))
+        print(json.dumps(record, indent=2, ensure_ascii=False))
+        return EXIT_OK
+    if spoken is not None:
+        print(f"Transcript: {spoken.text}\n")
+    print(render_text(feedback, question=request.question))
+    if delivery is not None:
+        print(f"\nSpoken delivery: {delivery.summary()}")
+        for note in delivery.notes:
+            print(f"  - {note}")
     return EXIT_OK
 
 
@@ -113,6 +142,8 @@ def register(subparsers: Subparsers) -> None:
                    help="JSON lines to score ('-' for standard input)")
     p.add_argument("--question", metavar="ID", help="bank question id")
     p.add_argument("--answer-file", type=Path, metavar="FILE", help="answer text ('-' for stdin)")
+    p.add_argument("--answer-audio", type=Path, metavar="FILE.wav",
+                   help="a recorded answer: transcribed offline, then scored")
     add_json_option(p)
     add_bank_option(p)
     p.set_defaults(func=cmd_score)

@@ -4,6 +4,7 @@ from .drafts import Draft, DraftStore
 from .session import (
     DraftRestore,
     InterviewSession,
+    RoleContext,
     SessionError,
     SessionSettings,
     SessionSummary,
@@ -17,6 +18,7 @@ __all__ = [
     "DraftRestore",
     "DraftStore",
     "InterviewSession",
+    "RoleContext",
     "SessionError",
     "SessionSettings",
     "SessionSummary",

@@ -10,13 +10,28 @@ import random
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from .. import clock
 from ..asking.suggest import suggestions_for
 from ..asking.verdict import QuestionVerdict
 from ..bank import Bank, Question
+from ..schedule import (
+    AnswerRating,
+    ScheduleFile,
+    ScheduleStore,
+    due_today,
+    mix_due_and_new,
+    next_due,
+    override,
+    rate_answer,
+)
 from ..scoring.feedback import Feedback
+from ..speech.answer import apply_recording
+from ..speech.delivery import Delivery, assess_delivery
+from ..speech.spoken import SpokenAnswer
 from ..transcripts import AskedQuestion, Attempt, FollowUp, Transcript, TranscriptStore, Turn
 from ..transcripts.model import now_iso
 from . import lines
@@ -32,6 +47,17 @@ PROBE_BELOW = 0.35
 
 class AnswerScorer(Protocol):
     def score_question(self, question: Question, answer: str) -> Feedback: ...
+
+
+class RoleContext(Protocol):
+    """The job a session was planned for (jd.interview.JobContext): how the interviewer mentions
+    the role, and which of its requirements an answer did not show."""
+
+    def greeting(self) -> str: ...
+
+    def introduce(self, question: Question, first: bool) -> str: ...
+
+    def probe(self, question: Question, answer: str) -> tuple[str, str] | None: ...
 
 
 class SessionError(Exception):
@@ -53,6 +79,12 @@ class SessionSettings:
     """Ask one probe per question when a key element is missing."""
     question_ids: list[str] = field(default_factory=list)
     """Ask exactly these questions (bank browser, retry), ignoring filters and count."""
+    jd: str | None = None
+    """The saved job posting the questions were planned from (`practice --jd NAME`)."""
+    due: bool = False
+    """Ask only the questions due for review today (up to `count`), most urgent first."""
+    mix_due: bool = True
+    """When something is due, make up to half the session of due questions, the rest new."""
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -63,8 +95,10 @@ class SessionSettings:
         return cls(**{k: v for k, v in data.items() if k in known})
 
 
-def plan_questions(bank: Bank, settings: SessionSettings) -> list[Question]:
-    """Pick the session's questions: the given ids, or a seeded sample that spreads categories."""
+def plan_questions(bank: Bank, settings: SessionSettings, schedule: ScheduleFile | None = None
+                   ) -> list[Question]:
+    """Pick the session's questions: the given ids; the due ones; due ones mixed with new ones
+    (when `schedule` has some due and mixing is on); or a seeded sample that spreads categories."""
     if settings.question_ids:
         missing = [qid for qid in settings.question_ids if bank.get(qid) is None]
         if missing:
@@ -75,6 +109,24 @@ def plan_questions(bank: Bank, settings: SessionSettings) -> list[Question]:
         raise SessionError("no questions match these filters; widen the category, level or "
                            "specialization")
     rng = random.Random(settings.seed)
+    if settings.due or (settings.mix_due and schedule is not None):
+        now = clock.now()
+        known = {q.id for q in pool}
+        due = [d.question_id for d in due_today(schedule, now, known)] if schedule else []
+        if settings.due:
+            if not due:
+                later = next_due(schedule, now, known) if schedule else None
+                raise SessionError("nothing is due for review today" + (
+                    f"; the next question is due {later:%Y-%m-%d}" if later else
+                    "; answer some questions first and they come back when they are due"))
+            return [bank.questions[qid] for qid in due[: max(1, settings.count)]]
+        if due and schedule is not None:
+            weak = set(schedule.weak_elements)
+            fresh = [q.id for q in sorted(pool, key=lambda q: q.id)
+                     if q.id not in schedule.questions]
+            weak_first = {qid for qid in fresh if weak & set(bank.questions[qid].element_ids)}
+            ids = mix_due_and_new(due, fresh, max(1, settings.count), weak_first, rng)
+            return [bank.questions[qid] for qid in ids]
     by_category: dict[str, list[Question]] = defaultdict(list)
     for q in sorted(pool, key=lambda q: q.id):
         by_category[q.category].append(q)
@@ -101,6 +153,14 @@ class TurnResult:
     previous_overall: int | None = None
     """For a follow-up or retry: the score before, to show the change."""
     newly_covered: list[str] = field(default_factory=list)
+    rating: AnswerRating | None = None
+    """The question's spaced-repetition rating (from the first answer, or the candidate's call)."""
+    comes_back: datetime | None = None
+    """When the question is due again (None if no schedule is kept for this session)."""
+    schedule_notice: str | None = None
+    """Why the schedule could not be updated, or what was repaired while loading it."""
+    delivery: Delivery | None = None
+    """For a spoken answer: pace, fillers, pauses and speaking time from the recording."""
 
 
 @dataclass
@@ -117,6 +177,8 @@ class SessionSummary:
     """Suggested questions for the interviewer, for the session's level and specialization."""
     questions_asked: list[AskedQuestion] = field(default_factory=list)
     """The candidate's own questions at the end, with their verdicts."""
+    comes_back: dict[str, datetime] = field(default_factory=dict)
+    """Question id -> when it is due again (empty if no schedule is kept)."""
 
 
 @dataclass
@@ -142,14 +204,27 @@ class InterviewSession:
         transcript: Transcript | None = None,
         model_info: dict[str, str] | None = None,
         drafts: DraftStore | None = None,
+        role: RoleContext | None = None,
+        schedule: ScheduleStore | None = None,
     ) -> None:
         self.bank = bank
+        self.role = role
+        """The job posting the session is for, if any."""
+        self.schedule = schedule
+        """Where the spaced-repetition schedule is kept (None: ratings are saved, no schedule)."""
+        self.schedule_state: ScheduleFile | None = None
+        """The schedule as last loaded or updated."""
+        self.schedule_notices: list[str] = []
+        """What loading the schedule repaired, for the UI to show once."""
+        if schedule is not None:
+            self._reload_schedule()
         self.drafts = drafts or DraftStore()
         """Where an unsent answer is kept when the user leaves mid-answer."""
         self.scorer = scorer
         self.store = store
         self.settings = settings
-        self.questions = list(questions) if questions is not None else plan_questions(bank, settings)
+        self.questions = (list(questions) if questions is not None
+                          else plan_questions(bank, settings, self.schedule_state))
         self.rng = random.Random(settings.seed)
         self.transcript = transcript or Transcript(
             settings=settings.to_json(), plan=[q.id for q in self.questions],
@@ -162,7 +237,8 @@ class InterviewSession:
     # ------------------------------------------------------------------ resume
     @classmethod
     def resume(cls, bank: Bank, scorer: AnswerScorer | None, store: TranscriptStore,
-               transcript: Transcript) -> InterviewSession:
+               transcript: Transcript, role: RoleContext | None = None,
+               schedule: ScheduleStore | None = None) -> InterviewSession:
         if transcript.finished:
             raise SessionError(f"session {transcript.id} is already finished")
         missing = [qid for qid in transcript.plan if bank.get(qid) is None]
@@ -173,7 +249,8 @@ class InterviewSession:
         questions = [bank.questions[qid] for qid in transcript.plan]
         # A turn that was asked but never answered is asked again.
         transcript.turns = [t for t in transcript.turns if t.attempts or t.skipped]
-        return cls(bank, scorer, store, settings, questions, transcript)
+        return cls(bank, scorer, store, settings, questions, transcript, role=role,
+                   schedule=schedule)
 
     # ------------------------------------------------------------------ state
     @property
@@ -199,10 +276,17 @@ class InterviewSession:
         return self._awaiting_probe
 
     def greeting(self) -> str:
-        return lines.pick(self.rng, lines.GREETINGS, count=self.total)
+        text = lines.pick(self.rng, lines.GREETINGS, count=self.total)
+        return f"{self.role.greeting()} {text}" if self.role else text
 
     def transition(self) -> str:
-        return lines.pick(self.rng, lines.FIRST_QUESTION if self.index == 0 else lines.TRANSITIONS)
+        default = lines.pick(self.rng, lines.FIRST_QUESTION if self.index == 0 else lines.TRANSITIONS)
+        question = self.current
+        if self.role is not None and question is not None:
+            intro = self.role.introduce(question, first=self.index == 0)
+            if intro:
+                return intro if self.index == 0 else f"{default} {intro}"
+        return default
 
     def closing(self) -> str:
         return lines.pick(self.rng, lines.CLOSINGS)
@@ -296,33 +380,94 @@ class InterviewSession:
         return turn
 
     # ------------------------------------------------------------------ actions
-    def submit(self, answer: str, seconds: float = 0.0) -> TurnResult:
-        """Score an answer (first try or retry) to the current question and save."""
+    def submit(self, answer: str, seconds: float = 0.0,
+               spoken: SpokenAnswer | None = None) -> TurnResult:
+        """Score an answer (first try or retry) to the current question and save. `spoken`:
+        the recording it was transcribed from (the text may have been corrected since)."""
         question = self.current
         if question is None:
             raise SessionError("the session is over")
         feedback = self._require_scorer().score_question(question, answer)
+        delivery = apply_recording(feedback, spoken) if spoken is not None else None
         turn = self._turn_for_current()
         previous = turn.overall if turn.attempts else None
-        turn.attempts.append(Attempt(answer=answer, feedback=feedback.to_json(), seconds=seconds))
+        turn.attempts.append(Attempt(answer=answer, feedback=feedback.to_json(), seconds=seconds,
+                                     delivery=delivery.to_json() if delivery else None))
         turn.follow_up = None
         turn.skipped = False
         probe = None
         element = self._probe_element(question, feedback)
-        if self.settings.follow_ups and element and len(turn.attempts) == 1:
+        # A session for a job posting first probes a requirement the answer did not show.
+        asked = (self.role.probe(question, answer)
+                 if self.role is not None and self.settings.follow_ups and len(turn.attempts) == 1
+                 else None)
+        if asked is not None:
+            probe, requirement = asked
+            turn.follow_up = FollowUp(question=probe, element=None, requirement=requirement)
+        elif self.settings.follow_ups and element and len(turn.attempts) == 1:
             probe = lines.probe_for(element, self.rng, self.bank.elements[element].hint)
             turn.follow_up = FollowUp(question=probe, element=element)
         self._awaiting_probe = probe is not None
+        if len(turn.attempts) == 1:
+            # The first answer rates the question; retries and follow-ups are coached answers.
+            names = {e.id: e.name for e in feedback.elements}
+            turn.rating = rate_answer(
+                feedback.overall, [ref.id for ref in question.elements],
+                [e.id for e in feedback.elements if e.status == "missing"],
+                follow_up=turn.follow_up is not None, names=names).to_json()
         self.save()
-        return TurnResult(feedback, probe=probe, previous_overall=previous)
+        result = TurnResult(feedback, probe=probe, previous_overall=previous,
+                            delivery=delivery)
+        self._schedule_result(result, turn)
+        return result
+
+    # ------------------------------------------------------------------ spaced repetition
+    def _reload_schedule(self) -> str | None:
+        """Bring the schedule in step with the transcripts; returns a problem, if any."""
+        if self.schedule is None:
+            return None
+        try:
+            loaded = self.schedule.load()
+        except OSError as exc:  # an unreadable transcripts folder
+            return f"the schedule could not be updated ({exc})"
+        self.schedule_state = loaded.schedule
+        self.schedule_notices.extend(loaded.notices)
+        return "; ".join(loaded.notices) or None
+
+    def _schedule_result(self, result: TurnResult, turn: Turn) -> None:
+        result.rating = AnswerRating.from_json(turn.rating) if turn.rating else None
+        if self.schedule is None:
+            return
+        result.schedule_notice = self._reload_schedule()
+        if self.schedule_state is not None:
+            card = self.schedule_state.questions.get(turn.question_id)
+            result.comes_back = card.card.due.astimezone(clock.now().tzinfo) if card else None
+
+    def rate_current(self, choice: str) -> TurnResult:
+        """The candidate overrides the current question's rating: 'again' or 'knew' (I knew this)."""
+        turn = self.current_turn
+        if turn is None or not turn.attempts or turn.skipped:
+            raise SessionError("answer the question before rating it")
+        previous = AnswerRating.from_json(turn.rating) if turn.rating else None
+        if previous is not None and previous.by == "you":
+            # A second change of mind replaces the first; the derived reasons stay.
+            previous.reasons = [r for r in previous.reasons if not r.startswith("you ")]
+        turn.rating = override(previous, choice).to_json()
+        self.save()
+        feedback = Feedback.from_json(turn.final_feedback) if turn.final_feedback else None
+        result = TurnResult(feedback)  # type: ignore[arg-type]
+        self._schedule_result(result, turn)
+        return result
 
     def _probe_element(self, question: Question, feedback: Feedback) -> str | None:
         gaps = [(ref.weight, -e.score, e.id) for ref in question.elements
                 if (e := feedback.element(ref.id)) is not None and e.score < PROBE_BELOW]
         return max(gaps)[2] if gaps else None
 
-    def submit_follow_up(self, answer: str, seconds: float = 0.0) -> TurnResult:
-        """Score the probe's answer together with the first answer and save."""
+    def submit_follow_up(self, answer: str, seconds: float = 0.0,
+                         spoken: SpokenAnswer | None = None) -> TurnResult:
+        """Score the probe's answer together with the first answer and save. A spoken
+        follow-up keeps its own delivery; the combined content score has no single recording."""
         question = self.current
         turn = self.current_turn
         if question is None or turn is None or turn.follow_up is None:
@@ -334,11 +479,13 @@ class InterviewSession:
         turn.follow_up.answer = answer
         turn.follow_up.feedback = feedback.to_json()
         turn.follow_up.seconds = seconds
+        delivery = assess_delivery(spoken) if spoken is not None else None
+        turn.follow_up.delivery = delivery.to_json() if delivery else None
         self._awaiting_probe = False
         self.save()
         return TurnResult(feedback, previous_overall=first.overall,
                           newly_covered=[e.id for e in feedback.elements
-                                         if e.covered and e.id not in before])
+                                         if e.covered and e.id not in before], delivery=delivery)
 
     def skip_follow_up(self) -> None:
         turn = self.current_turn
@@ -374,8 +521,15 @@ class InterviewSession:
 
     # ------------------------------------------------------------------ summary
     def summary(self) -> SessionSummary:
-        return summarise(self.transcript, self.path, self.bank, self.settings.level,
-                         self.settings.specialization)
+        summary = summarise(self.transcript, self.path, self.bank, self.settings.level,
+                            self.settings.specialization)
+        if self.schedule_state is not None:
+            tz = clock.now().tzinfo
+            for qid, _text, _score in summary.per_question:
+                card = self.schedule_state.questions.get(qid)
+                if card is not None:
+                    summary.comes_back[qid] = card.card.due.astimezone(tz)
+        return summary
 
 
 def element_means(transcript: Transcript) -> dict[str, float]:

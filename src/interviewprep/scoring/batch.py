@@ -65,8 +65,8 @@ def parse_line(number: int, line: str, bank_loader: Callable[[], Bank],
         raise BadLine(f"line {number}: unknown category '{request.category}' "
                       f"(one of {', '.join(CATEGORIES)})")
     if elements is not None:
-        if not isinstance(elements, list) or not elements:
-            raise BadLine(f"line {number}: 'elements' must be a non-empty list of element ids")
+        if not isinstance(elements, list):
+            raise BadLine(f"line {number}: 'elements' must be a list of element ids")
         known = set(known_elements)
         ids = [e if isinstance(e, str) else
                (e.get("id") if isinstance(e, dict) else getattr(e, "id", None)) for e in elements]

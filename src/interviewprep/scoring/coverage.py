@@ -35,6 +35,18 @@ FEATURES: tuple[str, ...] = (
     "negated_cue",   # the element's own cue words are negated
     "second_person", # "you ..." talk about projects in general
     "probe",         # linear read-out of the embedding, fitted on the element library
+    "part_this",     # the candidate labeled this part as the element ("Result: ...")
+    "part_other",    # ... or as another element
+    "first",         # first sentence of the answer
+    "last",          # last sentence of the answer
+    "scenario",      # the question is a scenario (hypothetical) question
+    "technical",     # the question asks how the candidate works (process)
+    "past",          # the segment narrates in the past tense
+    "answer_past",   # share of the answer's sentences that narrate a past case
+    "sim_share",     # the element's share of the segment's similarity to all contract elements
+    "present",       # "I check ...": first person in the present tense (how one usually works)
+    "answer_present",  # share of the answer's sentences in that habitual present
+    "answer_hypothetical",  # share of the answer's sentences that say what one would do
 )
 
 # Used before calibration, and for elements with no labeled data of their own.
@@ -43,7 +55,7 @@ DEFAULT_WEIGHTS: dict[str, float] = {
     "cue": 1.5, "negated": -1.5, "counterfactual": -1.0, "generic": -1.0, "stuffing": -2.5,
     "first_person": 0.5, "hypothetical_past": -0.5, "short": -1.0, "hypothetical": 0.0,
     "cue_context": 0.5, "negated_cue": -1.5, "second_person": -0.5,
-    "probe": 1.0,
+    "probe": 1.0, "part_this": 1.5, "part_other": -0.5,
 }
 PARTIAL_BAND = 0.2
 """A probability within this distance below the threshold is reported as partial."""
@@ -52,34 +64,97 @@ _HYPOTHETICAL = re.compile(r"\b(?:i|we)(?: would|'d| will|'ll| could)\b", re.IGN
 PAST_CATEGORIES = ("behavioral", "leadership", "adaptability")
 
 
+EMBEDDING_DIM = 384
+ROW_WIDTH = len(FEATURES) + EMBEDDING_DIM
+"""Segment features end with the segment's own sentence vector: a linear read-out of meaning
+learned from labeled answers, next to the named features above."""
+
+
 @dataclass
 class ElementModel:
     """Calibrated parameters of one element's coverage model."""
 
     weights: np.ndarray
+    """One weight per named feature (FEATURES)."""
     threshold: float = 0.5
+    embedding: np.ndarray | None = None
+    """One weight per dimension of the segment's sentence vector (None: not used)."""
 
     @classmethod
     def from_card(cls, entry: dict | None) -> ElementModel:
         entry = entry or {}
         raw = {**DEFAULT_WEIGHTS, **(entry.get("weights") or {})}
+        embedding = entry.get("embedding")
         return cls(np.array([raw.get(f, 0.0) for f in FEATURES], dtype=np.float64),
-                   float(entry.get("threshold", 0.5)))
+                   float(entry.get("threshold", 0.5)),
+                   np.array(embedding, dtype=np.float64) if embedding else None)
 
     def to_card(self) -> dict:
-        return {"weights": {f: round(float(w), 4) for f, w in zip(FEATURES, self.weights, strict=True)},
-                "threshold": round(self.threshold, 4)}
+        card: dict = {
+            "weights": {f: round(float(w), 4) for f, w in zip(FEATURES, self.weights, strict=True)},
+            "threshold": round(self.threshold, 4)}
+        if self.embedding is not None and np.any(self.embedding):
+            card["embedding"] = [round(float(w), 4) for w in self.embedding]
+        return card
+
+    def full_weights(self) -> np.ndarray:
+        """Weights over the whole feature row (named features, then the sentence vector)."""
+        embedding = self.embedding if self.embedding is not None else np.zeros(EMBEDDING_DIM)
+        return np.r_[self.weights, embedding]
 
 
 SHARED_FEATURES = ("negated", "counterfactual", "generic", "stuffing", "first_person",
-                   "hypothetical_past", "short", "hypothetical", "second_person")
-"""Lexical features that do not depend on the element: computed once per answer."""
+                   "hypothetical_past", "short", "hypothetical", "second_person", "first", "last",
+                   "scenario", "technical", "past", "answer_past", "present", "answer_present",
+                   "answer_hypothetical")
+"""Features that do not depend on the element: computed once per answer."""
+
+_PAST = re.compile(
+    r"\b(?:[a-z]{2,}(?<!need)(?<!feed)(?<!speed)(?<!seed)ed|was|were|had|did|went|took|made|got|"
+    r"led|ran|met|built|sent|wrote|told|gave|kept|found|began|brought|saw|spent|chose|came|"
+    r"became|knew|thought|felt|left|paid|sold|won|lost|broke|drove|held|set up|put together)\b",
+    re.IGNORECASE,
+)
+_NOT_PRESENT = (r"was|were|had|did|would|will|could|should|might|must|may|can|am|'m|'d|'ll|"
+                r"'ve|have|has|then|also|just|always|usually|never|really|think|guess|believe|"
+                r"feel|mean|know|hope|want|wanted|need|needed|like|liked|got|went|took|made|led|"
+                r"ran|met|built|sent|wrote|told|gave|kept|found|began|brought|saw|spent|chose|came|"
+                r"became|knew|thought|felt|left|paid|sold|won|lost|put|set|cut|said|spoke|sat|"
+                r"and|or|but|so|to|the|a|all|both")
+_PRESENT = re.compile(
+    r"\b(?:i|we)\s+(?:always |usually |normally |typically |often |generally |first |then |also |"
+    r"still |never |rarely )?(?!(?:" + _NOT_PRESENT + r")\b)[a-z]{2,}(?<!ed)\b",
+    re.IGNORECASE,
+)
+SIM_SHARE_TEMPERATURE = 0.05
+"""Softness of the comparison between elements (cosine differences of ~0.05 matter)."""
 
 
-def shared_features(texts: list[str], category: str | None) -> np.ndarray:
-    past = category in PAST_CATEGORIES
+@dataclass
+class AnswerContext:
+    """What segment features need to know about the whole answer, computed once."""
+
+    texts: list[str]
+    vectors: np.ndarray
+    parts: list[str | None]
+    shared: np.ndarray
+    element_sims: dict[str, np.ndarray]
+    """Mean of the top-3 exemplar cosines of each segment, for every contract element."""
+
+
+def shared_features(texts: list[str], category: str | None,
+                    sentences: list[int] | None = None) -> np.ndarray:
+    past_category = category in PAST_CATEGORIES
+    sentences = sentences if sentences is not None else list(range(len(texts)))
+    last_sentence = max(sentences, default=0)
+    past = [1.0 if _PAST.search(t) else 0.0 for t in texts]
+    answer_past = float(np.mean(past)) if past else 0.0
+    present = [1.0 if _PRESENT.search(t) else 0.0 for t in texts]
+    answer_present = float(np.mean(present)) if present else 0.0
+    hypothetical_rows = [1.0 if _HYPOTHETICAL.search(t) else 0.0 for t in texts]
+    answer_hypothetical = float(np.mean(hypothetical_rows)) if texts else 0.0
     rows = []
-    for text in texts:
+    for i, text in enumerate(texts):
         hypothetical = 1.0 if _HYPOTHETICAL.search(text) else 0.0
         rows.append([
             cues.negated(text),
@@ -87,37 +162,65 @@ def shared_features(texts: list[str], category: str | None) -> np.ndarray:
             cues.generic(text),
             cues.stuffing(text),
             1.0 if cues.FIRST_PERSON.search(text) else 0.0,
-            hypothetical if past else 0.0,
+            hypothetical if past_category else 0.0,
             1.0 if len(text.split()) < 6 else 0.0,
             hypothetical,
             1.0 if cues.SECOND_PERSON.search(text) else 0.0,
+            1.0 if sentences[i] == 0 else 0.0,
+            1.0 if sentences[i] == last_sentence and last_sentence > 0 else 0.0,
+            1.0 if category == "scenario" else 0.0,
+            1.0 if category == "technical" else 0.0,
+            past[i],
+            answer_past,
+            present[i],
+            answer_present,
+            answer_hypothetical,
         ])
     return np.array(rows, dtype=np.float64).reshape(len(texts), len(SHARED_FEATURES))
 
 
+def top3(sims: np.ndarray) -> np.ndarray:
+    k = min(3, sims.shape[1])
+    if k == 0:
+        return np.zeros(sims.shape[0])
+    return np.sort(sims, axis=1)[:, -k:].mean(axis=1)
+
+
+def answer_context(texts: list[str], vectors: np.ndarray, parts: list[str | None],
+                   sentences: list[int], category: str | None,
+                   exemplars: dict[str, np.ndarray]) -> AnswerContext:
+    return AnswerContext(
+        texts=texts, vectors=vectors, parts=parts,
+        shared=shared_features(texts, category, sentences),
+        element_sims={e: top3(vectors @ v.T) for e, v in exemplars.items()},
+    )
+
+
 def segment_features(
     element: str,
-    texts: list[str],
-    segment_vectors: np.ndarray,
+    context: AnswerContext,
     exemplar_vectors: np.ndarray,
     counter_vectors: np.ndarray,
-    category: str | None,
     probe: np.ndarray | None = None,
-    shared: np.ndarray | None = None,
 ) -> np.ndarray:
     """Feature matrix (segments x FEATURES) for one element."""
+    texts, segment_vectors, shared = context.texts, context.vectors, context.shared
     n = len(texts)
     if n == 0:
-        return np.zeros((0, len(FEATURES)))
+        return np.zeros((0, ROW_WIDTH))
     sims = segment_vectors @ exemplar_vectors.T
     k = min(3, sims.shape[1])
     top = np.sort(sims, axis=1)[:, -k:]
-    shared = shared if shared is not None else shared_features(texts, category)
     negated = shared[:, SHARED_FEATURES.index("negated")]
     parts = [cues.cue_parts(element, t) for t in texts]
+    own = top.mean(axis=1)
+    pool = [v for e, v in context.element_sims.items() if e != element] + [own]
+    stacked = np.vstack(pool) / SIM_SHARE_TEMPERATURE
+    stacked -= stacked.max(axis=0)
+    share = np.exp(stacked[-1]) / np.exp(stacked).sum(axis=0)
     columns: dict[str, np.ndarray] = {
         "bias": np.ones(n),
-        "sim_top3": top.mean(axis=1),
+        "sim_top3": own,
         "sim_max": top[:, -1],
         "counter_max": ((segment_vectors @ counter_vectors.T).max(axis=1)
                         if counter_vectors.shape[0] else np.zeros(n)),
@@ -129,11 +232,15 @@ def segment_features(
         "negated_cue": np.array([cues.negated_cue(element, t) if negated[i] else 0.0
                                  for i, t in enumerate(texts)]),
         "probe": (segment_vectors @ probe[:-1] + probe[-1]) if probe is not None else np.zeros(n),
+        "part_this": np.array([1.0 if p == element else 0.0 for p in context.parts]),
+        "part_other": np.array([1.0 if p is not None and p != element else 0.0
+                                for p in context.parts]),
+        "sim_share": share,
     }
     columns["margin"] = columns["sim_top3"] - columns["counter_max"]
     for i, name in enumerate(SHARED_FEATURES):
         columns[name] = shared[:, i]
-    return np.column_stack([columns[f] for f in FEATURES])
+    return np.column_stack([columns[f] for f in FEATURES] + [segment_vectors])
 
 
 PROBE_RIDGE = 10.0
@@ -158,7 +265,7 @@ def fit_probe(element_id: str, vectors: dict[str, tuple[np.ndarray, np.ndarray]]
 
 
 def probabilities(features: np.ndarray, model: ElementModel) -> np.ndarray:
-    logits = features @ model.weights
+    logits = features @ model.full_weights()
     return 1.0 / (1.0 + np.exp(-np.clip(logits, -30, 30)))
 
 

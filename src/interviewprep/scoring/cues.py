@@ -27,8 +27,14 @@ ELEMENT_CUES: dict[str, re.Pattern[str]] = {
     ),
     "task": _rx(
         r"\bi was (?:responsible|accountable|in charge|tasked|asked|brought in|hired|assigned)\b",
-        r"\bmy (?:role|job|task|goal|objective|responsibility|mandate|remit|mission|brief)\b",
-        r"\bi (?:had|needed) to\b", r"\bi owned\b", r"\bit was (?:up to me|my job)\b",
+        r"\bmy (?:role|job|task|goal|objective|responsibility|mandate|remit|mission|brief|aim|"
+        r"target|duty|focus|challenge|assignment|deliverable)\b",
+        r"\b(?:i|we) (?:had|needed|must|was asked|were asked|have|need)(?: to)?\b", r"\bi owned\b",
+        r"\bit was (?:up to me|my (?:job|call|duty|responsibility)|on me)\b",
+        r"\bas (?:the |a )?(?:\w+ )?(?:pm|project manager|programme manager|program manager|"
+        r"team lead(?:er)?|lead|delivery manager|scrum master|coordinator|owner)\b",
+        r"\b(?:re-?tasked|tasked with|put in charge|in charge of|assigned to|brought in to|"
+        r"hired to|asked to)\b",
         r"\bmy (?:first |main |top )?priority (?:was|would be)\b",
         r"\bi was the (?:\w+ )?(?:pm|lead|manager|owner|coordinator)\b",
     ),

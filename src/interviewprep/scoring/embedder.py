@@ -23,6 +23,10 @@ class Embedder(Protocol):
 
     def encode(self, texts: Sequence[str]) -> np.ndarray: ...
 
+    def encode_with_tokens(self, texts: Sequence[str]) -> tuple[np.ndarray, list[np.ndarray]]:
+        """Sentence vectors, and for each text the normalised vectors of its content tokens."""
+        ...
+
 
 def _stderr(message: str) -> None:
     print(message, file=sys.stderr)

@@ -34,12 +34,19 @@ class OnnxEmbedder:
         self._inputs = {i.name for i in self.session.get_inputs()}
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
+        return self._run(texts, False)[0]
+
+    def encode_with_tokens(self, texts: Sequence[str]) -> tuple[np.ndarray, list[np.ndarray]]:
+        return self._run(texts, True)
+
+    def _run(self, texts: Sequence[str], with_tokens: bool) -> tuple[np.ndarray, list[np.ndarray]]:
         if not texts:
-            return np.zeros((0, 384), dtype=np.float32)
+            return np.zeros((0, 384), dtype=np.float32), []
         encodings = self.tokenizer.encode_batch([t if t.strip() else "." for t in texts])
         # Sort by length so each batch pads little.
         order = sorted(range(len(encodings)), key=lambda i: len(encodings[i].ids))
         out: list[np.ndarray | None] = [None] * len(encodings)
+        tokens: list[np.ndarray] = [np.zeros((0, 384), dtype=np.float32)] * len(encodings)
         for start in range(0, len(order), BATCH_SIZE):
             chunk = order[start : start + BATCH_SIZE]
             width = max(len(encodings[i].ids) for i in chunk)
@@ -59,7 +66,23 @@ class OnnxEmbedder:
             pooled = pooled / np.clip(norms, 1e-12, None)
             for row, i in enumerate(chunk):
                 out[i] = pooled[row]
-        return np.stack(cast(list[np.ndarray], out)).astype(np.float32)  # every slot is filled
+                if with_tokens:
+                    keep = content_token_rows(encodings[i].tokens)
+                    tokens[i] = normalise_rows(hidden[row, keep])
+        return np.stack(cast(list[np.ndarray], out)).astype(np.float32), tokens  # every slot is filled
+
+
+def content_token_rows(tokens: Sequence[str]) -> list[int]:
+    """Rows of the word-initial content tokens (no [CLS]/[SEP], sub-word pieces, stop words)."""
+    from .similarity import STOPWORDS
+
+    return [i for i, t in enumerate(tokens)
+            if len(t) > 1 and t[0].isalnum() and t not in STOPWORDS and not t.startswith("[")]
+
+
+def normalise_rows(matrix: np.ndarray) -> np.ndarray:
+    matrix = np.asarray(matrix, dtype=np.float32)
+    return matrix / np.clip(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-12, None)
 
 
 class SentenceTransformerEmbedder:
@@ -74,3 +97,13 @@ class SentenceTransformerEmbedder:
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         return self.model.encode(list(texts), normalize_embeddings=True, batch_size=BATCH_SIZE)
+
+    def encode_with_tokens(self, texts: Sequence[str]) -> tuple[np.ndarray, list[np.ndarray]]:
+        tokenizer = self.model.tokenizer
+        hidden = self.model.encode(list(texts), output_value="token_embeddings", batch_size=BATCH_SIZE)
+        tokens = []
+        for text, states in zip(texts, hidden, strict=True):
+            pieces = tokenizer.convert_ids_to_tokens(tokenizer(text, truncation=True)["input_ids"])
+            keep = content_token_rows(pieces[: len(states)])
+            tokens.append(normalise_rows(np.asarray(states)[keep]))
+        return self.encode(texts), tokens

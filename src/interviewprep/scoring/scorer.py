@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -32,6 +33,8 @@ class AnswerAnalysis:
     segments: list[Segment]
     vectors: np.ndarray
     features: dict[str, np.ndarray]
+    tokens: np.ndarray
+    """Contextual vectors of the answer's content tokens (for similarity to the model answer)."""
 
 
 def _progress_to_stderr(message: str) -> None:
@@ -49,7 +52,7 @@ class Scorer:
         self._exemplars: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self._memo: dict[str, np.ndarray] = {}
         self._references: dict[str, np.ndarray] = {}
-        self._examples: dict[tuple[str, tuple[str, ...]], dict[str, str]] = {}
+        self._examples: dict[tuple[str, tuple[str, ...], str | None, str], dict[str, str]] = {}
         self.models = self._element_models(card)
         for element_id in self.elements:
             self._exemplar_vectors(element_id)
@@ -95,16 +98,27 @@ class Scorer:
         text, truncated = clean(answer)
         segments = segment(text)
         texts = [s.text for s in segments]
-        vectors = self.embedder.encode(texts) if texts else np.zeros((0, self.card.dimension))
+        vectors, tokens = self._encode_with_tokens(texts)
+        context = self._context(segments, vectors, category)
         features = {}
-        shared = coverage.shared_features(texts, category)
         for element_id in element_ids:
             exemplars, counters = self._exemplar_vectors(element_id)
             features[element_id] = coverage.segment_features(
-                element_id, texts, vectors, exemplars, counters, category,
-                self.probes.get(element_id), shared,
-            )
-        return AnswerAnalysis(text, truncated, segments, vectors, features)
+                element_id, context, exemplars, counters, self.probes.get(element_id))
+        return AnswerAnalysis(text, truncated, segments, vectors, features, tokens)
+
+    def _encode_with_tokens(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        if not texts:
+            return np.zeros((0, self.card.dimension)), np.zeros((0, self.card.dimension))
+        vectors, tokens = self.embedder.encode_with_tokens(texts)
+        return vectors, np.vstack(tokens)
+
+    def _context(self, segments: list[Segment], vectors: np.ndarray,
+                 category: str | None) -> coverage.AnswerContext:
+        return coverage.answer_context(
+            [s.text for s in segments], vectors, [s.part for s in segments],
+            [s.sentence for s in segments], category,
+            {e: self._exemplar_vectors(e)[0] for e in CONTRACT_ELEMENTS if e in self.elements})
 
     # ------------------------------------------------------------------ scoring
     def score_question(self, question: Question, answer: str) -> Feedback:
@@ -120,8 +134,10 @@ class Scorer:
         elements: Sequence[str | ElementRef] | None = None,
         model_answer: str | None = None,
     ) -> Feedback:
+        # None: the eight contract elements; an empty list: no element at all (similarity and
+        # signals only, as the batch contract allows).
         refs = [ElementRef(id=e) if isinstance(e, str) else e for e in
-                (elements if elements else CONTRACT_ELEMENTS)]
+                (elements if elements is not None else CONTRACT_ELEMENTS)]
         unknown = [r.id for r in refs if r.id not in self.elements]
         if unknown:
             raise KeyError(f"unknown element id(s): {', '.join(unknown)}")
@@ -148,11 +164,12 @@ class Scorer:
         if model_answer:
             similarity = 0.0
             if answer_vector is not None:
-                reference_vector = self.reference_vector(model_answer)
-                similarity = reference_similarity(answer_vector, reference_vector, analysis.text,
-                                                  model_answer, question)
+                similarity = reference_similarity(
+                    analysis.tokens, self.reference_tokens(model_answer),
+                    self.reference_tokens(question) if question else None)
 
-        examples = self._model_answer_examples(model_answer, [r.id for r in refs])
+        examples = self._model_answer_examples(model_answer, [r.id for r in refs], category,
+                                               question)
         coverages = []
         for ref in refs:
             element = self.elements[ref.id]
@@ -177,7 +194,10 @@ class Scorer:
                 weight=ref.weight, hint=hint, example=example,
             ))
         total = sum(c.weight for c in coverages)
-        overall = round(100 * sum(c.weight * c.score for c in coverages) / total) if total else 0
+        if total:
+            overall = round(100 * sum(c.weight * c.score for c in coverages) / total)
+        else:  # no element asked for: the overall score is the similarity to the model answer
+            overall = round(100 * similarity) if similarity is not None else 0
         return Feedback(
             overall=overall if analysis.segments else 0,
             elements=coverages,
@@ -197,30 +217,28 @@ class Scorer:
         """The answer as one vector (one encoder pass serves coverage and similarity)."""
         return mean_sentence_vector(analysis.segments, analysis.vectors)
 
-    def reference_vector(self, reference: str) -> np.ndarray:
-        """A reference answer embedded the same way as an answer (memoised: the same model
-        answer comes back with every attempt at its question)."""
+    def reference_tokens(self, reference: str) -> np.ndarray:
+        """A reference answer's (or question's) content-token vectors, embedded the way an answer
+        is (memoised: the same model answer comes back with every attempt at its question)."""
         if reference not in self._references:
             if len(self._references) > 1024:
                 self._references.clear()
             text, _ = clean(reference)
-            segments = segment(text)
-            vector = mean_sentence_vector(segments, self._encode_memo([s.text for s in segments]))
-            self._references[reference] = (vector if vector is not None
-                                           else self._encode_memo(["."])[0])
+            self._references[reference] = self._encode_with_tokens(
+                [s.text for s in segment(text)])[1]
         return self._references[reference]
 
-    def answer_vectors(self, answers: list[str]) -> np.ndarray:
-        """Many answers at once, embedded exactly as `score` embeds one (for benchmarks)."""
-        pieces = [segment(clean(a)[0]) for a in answers]
-        flat = [s.text for segs in pieces for s in segs]
-        vectors = self.embedder.encode(flat) if flat else np.zeros((0, self.card.dimension))
+    def answer_tokens(self, answers: list[str]) -> list[np.ndarray]:
+        """Many answers' token vectors at once, embedded exactly as `score` does (benchmarks)."""
+        pieces = [[s.text for s in segment(clean(a)[0])] for a in answers]
+        flat = [t for texts in pieces for t in texts]
+        _, tokens = self.embedder.encode_with_tokens(flat) if flat else (None, [])
         out, start = [], 0
-        for segs in pieces:
-            vector = mean_sentence_vector(segs, vectors[start : start + len(segs)])
-            out.append(vector if vector is not None else np.zeros(self.card.dimension))
-            start += len(segs)
-        return np.array(out)
+        for texts in pieces:
+            chunk = tokens[start : start + len(texts)]
+            out.append(np.vstack(chunk) if chunk else np.zeros((0, self.card.dimension)))
+            start += len(texts)
+        return out
 
     def _encode_memo(self, texts: list[str]) -> np.ndarray:
         """Encode with an in-memory memo for question and reference texts that repeat."""
@@ -231,34 +249,102 @@ class Scorer:
             self._memo.update(zip(missing, self.embedder.encode(missing), strict=True))
         return np.stack([self._memo[t] for t in texts])
 
-    def _model_answer_examples(self, model_answer: str | None, element_ids: list[str]) -> dict[str, str]:
-        """For each element, the model-answer sentence that shows it best (used in hints)."""
-        if not model_answer:
-            return {}
-        key = (model_answer, tuple(element_ids))
+    def _model_answer_examples(self, model_answer: str | None, element_ids: list[str],
+                               category: str | None = None,
+                               question: str | None = None) -> dict[str, str]:
+        """For each element, a whole sentence that shows it (used in hints): from the model
+        answer where one of its sentences shows the element on its own, else from the element
+        library; never the same sentence for two elements of one question."""
+        key = (model_answer or "", tuple(element_ids), category, question or "")
         if key not in self._examples:
             if len(self._examples) > 512:
                 self._examples.clear()
-            self._examples[key] = self._find_examples(model_answer, element_ids)
+            self._examples[key] = self._find_examples(model_answer or "", element_ids, category,
+                                                      question)
         return self._examples[key]
 
-    def _find_examples(self, model_answer: str, element_ids: list[str]) -> dict[str, str]:
+    def shows_alone(self, sentence: str, element_id: str, category: str | None,
+                    vector: np.ndarray | None = None) -> float:
+        """Probability that this one sentence, scored as a whole answer, shows the element
+        (`vector`: its sentence vector, when already known)."""
+        text, _ = clean(sentence)
+        segments = segment(text)
+        if not segments:
+            return 0.0
+        if vector is not None and len(segments) == 1:
+            vectors = vector[None, :]
+        else:
+            vectors = self._encode_memo([s.text for s in segments])
+        context = self._context(segments, vectors, category)
+        exemplars, counters = self._exemplar_vectors(element_id)
+        feats = coverage.segment_features(element_id, context, exemplars, counters,
+                                          self.probes.get(element_id))
+        return float(coverage.probabilities(feats, self.model_for(element_id)).max())
+
+    def _find_examples(self, model_answer: str, element_ids: list[str], category: str | None,
+                       question: str | None) -> dict[str, str]:
         text, _ = clean(model_answer)
-        sentences = [s.text for s in segment(text) if not s.window]
-        if not sentences:
-            return {}
-        vectors = self._encode_memo(sentences)
-        shared = coverage.shared_features(sentences, None)
-        out = {}
+        sentences = whole_sentences(text)
+        vectors = self._encode_memo(sentences) if sentences else None  # one encoder pass
+        candidates: list[tuple[float, str, str]] = []
         for element_id in element_ids:
-            exemplars, counters = self._exemplar_vectors(element_id)
-            feats = coverage.segment_features(element_id, sentences, vectors, exemplars, counters,
-                                              None, self.probes.get(element_id), shared)
-            probs = coverage.probabilities(feats, self.model_for(element_id))
-            best = int(np.argmax(probs))
-            if probs[best] >= 0.5:
-                out[element_id] = sentences[best]
+            threshold = self.model_for(element_id).threshold
+            for i, sentence in enumerate(sentences):
+                p = self.shows_alone(sentence, element_id, category,
+                                     vectors[i] if vectors is not None else None)
+                if p >= threshold:
+                    candidates.append((p, element_id, sentence))
+        out: dict[str, str] = {}
+        used: set[str] = set()
+        for _, element_id, sentence in sorted(candidates, reverse=True):
+            if element_id not in out and sentence not in used:
+                out[element_id] = sentence
+                used.add(sentence)
+        for element_id in element_ids:
+            if element_id not in out:
+                example = self._library_example(element_id, category, question, used)
+                if example:
+                    out[element_id] = example
+                    used.add(example)
         return out
+
+    def _library_example(self, element_id: str, category: str | None, question: str | None,
+                         used: set[str]) -> str | None:
+        """The element library's exemplar closest to the question that shows the element alone."""
+        element = self.elements[element_id]
+        exemplars = [e for e in element.exemplars if e not in used]
+        if not exemplars:
+            return None
+        vectors = self._exemplar_vectors(element_id)[0]
+        order = list(range(len(exemplars)))
+        index = {e: i for i, e in enumerate(element.exemplars)}
+        if question:
+            q = self._encode_memo([clean(question)[0]])[0]
+            sims = [float(vectors[index[e]] @ q) for e in exemplars]
+            order = sorted(order, key=lambda i: -sims[i])
+        threshold = self.model_for(element_id).threshold
+        for i in order[:12]:
+            vector = vectors[index[exemplars[i]]]
+            if self.shows_alone(exemplars[i], element_id, category, vector) >= threshold:
+                return exemplars[i]
+        return None
+
+
+_WHOLE_SENTENCE = re.compile(r"^[\"'(]?[A-Z0-9].*[.!?][\"')]?$", re.DOTALL)
+EXAMPLE_MAX_WORDS = 45
+
+
+def whole_sentences(text: str) -> list[str]:
+    """Sentences that read as complete on their own: capitalised start, end punctuation, no part
+    label, not too long to quote."""
+    out = []
+    for seg in segment(text):
+        if seg.window:
+            continue
+        sentence = seg.text.strip()
+        if _WHOLE_SENTENCE.match(sentence) and 4 <= len(sentence.split()) <= EXAMPLE_MAX_WORDS:
+            out.append(sentence)
+    return out
 
 
 def mean_sentence_vector(segments: list[Segment], vectors: np.ndarray) -> np.ndarray | None:

@@ -153,9 +153,13 @@ class AnswerSignals:
 
 
 def _length_verdict(words: int) -> str:
-    seconds = words * 60 / SPEAKING_WORDS_PER_MINUTE
     if words == 0:
         return "empty"
+    return speaking_time_verdict(words * 60 / SPEAKING_WORDS_PER_MINUTE)
+
+
+def speaking_time_verdict(seconds: float) -> str:
+    """Speaking time against the 1-2 minute target (typed answers at 140 words a minute)."""
     if seconds < 20:
         return "too short"
     if seconds < TARGET_SECONDS[0]:

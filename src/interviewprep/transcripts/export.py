@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from ..scoring.feedback import Feedback, render_text, signal_notes
+from ..speech.delivery import Delivery
 from ..vocabulary import STATUS_MARK, category_name, format_score
 from .model import Transcript, Turn
 
@@ -164,6 +165,14 @@ def feedback_markdown(data: dict[str, Any], level: int = 3) -> str:
     return "\n".join(out).rstrip()
 
 
+def spoken_summary(delivery: dict[str, Any]) -> str:
+    """A saved spoken answer's delivery in one line ('unreadable' if the record is damaged)."""
+    try:
+        return Delivery.from_json(delivery).summary()
+    except (TypeError, ValueError, KeyError):
+        return "delivery record unreadable"
+
+
 def turn_markdown(turn: Turn, number: int, bank: Bank | None = None, level: int = 2) -> str:
     """One question: what was asked, every answer, the feedback that counts, the model answer."""
     h, h3 = "#" * level, "#" * (level + 1)
@@ -178,6 +187,9 @@ def turn_markdown(turn: Turn, number: int, bank: Bank | None = None, level: int 
         title = f"Attempt {n} · {attempt.overall}/100" if many else "Your answer"
         out += [f"{h3} {title}", "", _quote(attempt.answer), "",
                 f"*{format_duration(attempt.seconds)} to answer*", ""]
+        if attempt.delivery:
+            out += [f"*Spoken: {spoken_summary(attempt.delivery)}*", ""]
+            out += [f"- {note}" for note in attempt.delivery.get("notes", [])] + [""]
     follow = turn.follow_up
     if follow and follow.answer:
         out += [f"{h3} Follow-up", "", f"**Interviewer:** {follow.question}", "",
@@ -279,6 +291,10 @@ def to_text(transcript: Transcript, bank: Bank | None = None, width: int = 88) -
             title = f"Attempt {k} ({attempt.overall}/100)" if many else "Your answer"
             out += [f"{title}, {format_duration(attempt.seconds)}:",
                     fill(attempt.answer, "  │ "), ""]
+            if attempt.delivery:
+                out += [fill(f"Spoken: {spoken_summary(attempt.delivery)}", "  ")]
+                out += [fill(f"- {note}", "    ") for note in attempt.delivery.get("notes", [])]
+                out.append("")
         follow = turn.follow_up
         if follow and follow.answer:
             out += [fill(f"Follow-up: {follow.question}"), fill(follow.answer, "  │ "), ""]

@@ -31,8 +31,10 @@ class TranscriptSource(Protocol):
     def parse(self, path: Path, data: dict[str, Any]) -> Transcript: ...
 
 
-INDEX_VERSION = 3
-"""Bump when SessionDigest changes shape: older index files are then ignored and rebuilt."""
+INDEX_VERSION = 4
+"""Bump when SessionDigest changes shape: older index files are then ignored and rebuilt.
+4: turns carry rating and delivery (spaced repetition, speech) and sessions their questions_asked
+counts; 3 had one or the other."""
 
 
 @dataclass
@@ -50,6 +52,33 @@ class TurnDigest:
     seconds: float = 0.0
     element_scores: dict[str, float] = field(default_factory=dict)
     """Element id -> score (0-1) in the feedback that counts for the turn."""
+    first_overall: int | None = None
+    """Score of the first answer (before retries and follow-ups): what spaced repetition rates."""
+    first_missing: list[str] = field(default_factory=list)
+    """Elements the first answer missed."""
+    follow_up: bool = False
+    """The interviewer had to probe for a missing element."""
+    answered_at: str = ""
+    """When the first answer was submitted."""
+    rating: dict[str, Any] | None = None
+    """The turn's spaced-repetition rating as saved in the transcript (None in older ones)."""
+    delivery: dict[str, float] | None = None
+    """The last spoken attempt's words_per_minute, fillers_per_minute, long_pauses (count) and
+    duration_s; None when every answer was typed."""
+
+
+def _delivery_digest(turn: Any) -> dict[str, float] | None:
+    spoken = [a.delivery for a in turn.attempts if isinstance(a.delivery, dict)]
+    if not spoken:
+        return None
+    last = spoken[-1]
+    try:
+        return {"words_per_minute": float(last["words_per_minute"]),
+                "fillers_per_minute": float(last["fillers_per_minute"]),
+                "long_pauses": float(len(last.get("long_pauses") or [])),
+                "duration_s": float(last["duration_s"])}
+    except (KeyError, TypeError, ValueError):
+        return None  # a hand-edited delivery is left out of the trends, the rest still counts
 
 
 @dataclass
@@ -136,7 +165,15 @@ class SessionDigest:
                 for e in feedback.get("elements", []):
                     scores[e["id"]] = float(e.get("score", 0.0))
                     names.setdefault(e["id"], str(e.get("name") or e["id"]))
+            first = turn.attempts[0] if turn.attempts and not turn.skipped else None
             turns.append(TurnDigest(
+                first_overall=first.overall if first else None,
+                first_missing=[str(e["id"]) for e in first.feedback.get("elements", [])
+                               if e.get("status", "covered" if e.get("covered") else "missing")
+                               == "missing"] if first else [],
+                follow_up=turn.follow_up is not None,
+                answered_at=first.submitted_at if first else "",
+                rating=turn.rating,
                 question_id=turn.question_id,
                 question_text=turn.question_text,
                 category=turn.category,
@@ -145,6 +182,7 @@ class SessionDigest:
                 skipped=turn.skipped,
                 seconds=round(turn.seconds, 1),
                 element_scores=scores,
+                delivery=_delivery_digest(turn),
             ))
         return cls(
             id=transcript.id,

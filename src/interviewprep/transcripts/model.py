@@ -4,22 +4,25 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, datetime
 from typing import Any
+
+from .. import clock
 
 SCHEMA_VERSION = 3
 """3: `questions_asked` (the candidate's questions for the interviewer);
-2: turns keep `attempts` (retries) and a `follow_up`; 1 kept one flat answer per turn."""
+2: turns keep `attempts` (retries) and a `follow_up`, and optionally a `rating` (spaced repetition)
+and attempts a `delivery` (spoken answers); 1 kept one flat answer per turn."""
 
 VERDICTS = ("strong", "fair", "weak")
 
 
 def now_iso() -> str:
-    return datetime.now(UTC).astimezone().isoformat(timespec="seconds")
+    """Now (the app's clock, see clock.py) as ISO-8601 with the offset, to the second."""
+    return clock.now().isoformat(timespec="seconds")
 
 
 def new_session_id() -> str:
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = clock.now().strftime("%Y%m%d-%H%M%S")
     return f"{stamp}-{secrets.token_hex(3)}"
 
 
@@ -33,6 +36,8 @@ class Attempt:
     seconds: float = 0.0
     """Time from the question appearing to the answer being submitted."""
     submitted_at: str = field(default_factory=now_iso)
+    delivery: dict[str, Any] | None = None
+    """A spoken answer's delivery (speech.delivery.Delivery.to_json()); None when typed."""
 
     @property
     def overall(self) -> int | None:
@@ -47,10 +52,14 @@ class FollowUp:
     question: str
     element: str | None
     """The element the probe asked about."""
+    requirement: str | None = None
+    """For a session planned from a job posting: the requirement line the probe asked about."""
     answer: str = ""
     feedback: dict[str, Any] | None = None
     """Feedback on the first answer and this one together."""
     seconds: float = 0.0
+    delivery: dict[str, Any] | None = None
+    """A spoken follow-up's delivery; None when typed."""
 
 
 @dataclass
@@ -65,6 +74,9 @@ class Turn:
     follow_up: FollowUp | None = None
     skipped: bool = False
     asked_at: str = field(default_factory=now_iso)
+    rating: dict[str, Any] | None = None
+    """How well the question is known, for spaced repetition: {'grade': again|hard|good|easy,
+    'by': 'feedback' (derived from the first answer) or 'you' (overridden), 'reasons': [...]}."""
 
     @property
     def final_feedback(self) -> dict[str, Any] | None:
@@ -178,6 +190,7 @@ class Transcript:
                 follow_up=FollowUp(**follow) if follow else None,
                 skipped=bool(raw.get("skipped", False)),
                 asked_at=raw.get("asked_at", ""),
+                rating=_rating(raw.get("rating")),
             ))
         return cls(
             id=data["id"],
@@ -199,6 +212,14 @@ def _list(data: dict[str, Any], key: str) -> list[Any]:
     if not isinstance(value, list):
         raise ValueError(f"'{key}' must be a list, not {type(value).__name__}")
     return value
+
+
+def _rating(value: Any) -> dict[str, Any] | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict) or not isinstance(value.get("grade"), str):
+        raise ValueError("'rating' must be an object with a 'grade'")
+    return dict(value)
 
 
 def migrate(data: dict[str, Any]) -> dict[str, Any]:

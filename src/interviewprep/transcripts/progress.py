@@ -115,6 +115,31 @@ class QuestionRecord:
 
 
 @dataclass
+class SpokenProgress:
+    """How the spoken answers were delivered, over all sessions."""
+
+    answers: int = 0
+    words_per_minute: float | None = None
+    """Mean pace."""
+    fillers_per_minute: float | None = None
+    long_pauses: float | None = None
+    """Mean long pauses per spoken answer."""
+    seconds: float | None = None
+    """Mean speaking time."""
+    pace: Trend = field(default_factory=lambda: Trend("pace", "Pace (wpm)"))
+    fillers: Trend = field(default_factory=lambda: Trend("fillers", "Fillers per minute"))
+
+    def to_json(self) -> dict[str, Any]:
+        def r(v: float | None, n: int) -> float | None:
+            return None if v is None else round(v, n)
+
+        return {"answers": self.answers, "words_per_minute": r(self.words_per_minute, 1),
+                "fillers_per_minute": r(self.fillers_per_minute, 2),
+                "long_pauses": r(self.long_pauses, 2), "seconds": r(self.seconds, 1),
+                "pace": self.pace.to_json(1), "fillers": self.fillers.to_json(2)}
+
+
+@dataclass
 class ProgressReport:
     """Everything the progress screen and `interviewprep progress` show."""
 
@@ -137,6 +162,8 @@ class ProgressReport:
     """Your questions for the interviewer, all sessions: how many were strong, fair and weak."""
     asking: Trend = field(default_factory=lambda: Trend("questions_asked", "Your questions (share strong)"))
     """Per session with questions: the share of them rated strong."""
+    spoken: SpokenProgress = field(default_factory=SpokenProgress)
+    """Delivery of the answers given out loud."""
 
     @property
     def empty(self) -> bool:
@@ -154,6 +181,7 @@ class ProgressReport:
             "weakest_elements": [t.to_json(3) for t in self.weakest_elements],
             "weakest_questions": [q.to_json() for q in self.weakest_questions],
             "questions_asked": {**self.questions_asked, "trend": self.asking.to_json(2)},
+            "spoken": self.spoken.to_json(),
         }
 
 
@@ -175,6 +203,7 @@ def progress_report(
     by_category: dict[str, Trend] = {}
     by_element: dict[str, Trend] = {}
     questions: dict[str, QuestionRecord] = {}
+    spoken_all: list[dict[str, float]] = []
     for digest in ordered:
         asked = getattr(digest, "questions_asked", {}) or {}
         if sum(asked.values()):
@@ -211,6 +240,13 @@ def progress_report(
                 turn.question_id, turn.question_text, turn.category))
             record.scores.append(turn.overall or 0)
             record.last_session, record.last_started_at = digest.id, digest.started_at
+        spoken = [t.delivery for t in answered if t.delivery]
+        if spoken:
+            spoken_all += spoken
+            report.spoken.pace.points.append(point(_mean(d["words_per_minute"] for d in spoken)))
+            report.spoken.fillers.points.append(point(_mean(d["fillers_per_minute"] for d in spoken)))
+            report.spoken.pace.samples += len(spoken)
+            report.spoken.fillers.samples += len(spoken)
         for category, scores in per_category.items():
             trend = by_category.setdefault(category, Trend(category, category))
             trend.points.append(point(_mean(scores)))
@@ -220,6 +256,12 @@ def progress_report(
             trend.points.append(point(_mean(values)))
             trend.samples += len(values)
 
+    if spoken_all:
+        report.spoken.answers = len(spoken_all)
+        report.spoken.words_per_minute = _mean(d["words_per_minute"] for d in spoken_all)
+        report.spoken.fillers_per_minute = _mean(d["fillers_per_minute"] for d in spoken_all)
+        report.spoken.long_pauses = _mean(d["long_pauses"] for d in spoken_all)
+        report.spoken.seconds = _mean(d["duration_s"] for d in spoken_all)
     cat_names = dict(category_names or {})
     for trend in by_category.values():
         trend.name = cat_names.get(trend.id, trend.id)

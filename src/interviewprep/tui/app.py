@@ -22,16 +22,29 @@ from textual.worker import Worker, WorkerState
 
 from ..bank import Bank, load_app_bank
 from ..interview import InterviewSession, SessionError, SessionSettings
+from ..schedule import ScheduleStore
+from ..speech.voice import Voice
 from ..transcripts import TranscriptError, TranscriptStore
 from .context import RaterLoader, ScorerSlot, ScreenContext, load_real_rater
-from .messages import GoHome, QuitRequested, ReloadScorer, ResumeSession, ScorerChanged, StartSession
+from .messages import (
+    GoHome,
+    QuitRequested,
+    ReloadScorer,
+    ReloadStories,
+    ResumeSession,
+    ScorerChanged,
+    StartSession,
+    StoriesChanged,
+)
 
 if TYPE_CHECKING:
     from ..interview.session import AnswerScorer
+    from ..speech.sources import AudioInputFactory
     from .screens.interview import InterviewScreen
 
 STYLESHEETS: list[str | PurePath] = [Path(__file__).with_name("app.tcss"),
-                                     Path(__file__).with_name("review.tcss")]
+                                     Path(__file__).with_name("review.tcss"),
+                                     Path(__file__).with_name("stories.tcss")]
 """Every screen's rules (reusable widgets carry their own DEFAULT_CSS)."""
 
 ScorerLoader = Callable[[Callable[[str], None]], "AnswerScorer"]
@@ -98,16 +111,20 @@ class InterviewPrepApp(App[None]):
         clock: Callable[[], float] = time.monotonic,
         show_path: Callable[[Path], str] = _home_relative,
         cursor_blink: bool = True,
+        audio_input: AudioInputFactory | None = None,
         rater_loader: RaterLoader | None = None,
     ) -> None:
         """`scorer_loader`, `rater_loader`, `clock`, `show_path` and `cursor_blink` exist for tests
-        and snapshots: a deterministic clock, no machine paths on screen, a still cursor."""
+        and snapshots: a deterministic clock, no machine paths on screen, a still cursor.
+        `audio_input` replaces the microphone (a WAV file played back, in tests)."""
         super().__init__()
         self.start_settings = start_settings
         self.resume_id = resume_id
         bank, self.bank_errors = load_app_bank(bank_paths)
-        self.context = ScreenContext(bank=bank, store=TranscriptStore(), scorer=ScorerSlot(),
+        store = TranscriptStore()
+        self.context = ScreenContext(bank=bank, store=store, scorer=ScorerSlot(),
                                      clock=clock, show_path=show_path, cursor_blink=cursor_blink,
+                                     schedule=ScheduleStore(store), voice=Voice(audio_input),
                                      rater_loader=rater_loader or load_real_rater)
         """What every screen is given: bank, store, the scorer slot and the test hooks."""
         self._scorer_loader = scorer_loader or self._load_real_scorer
@@ -194,6 +211,29 @@ class InterviewPrepApp(App[None]):
         self.scorer_detail = info.get("runtime", "")
         self.scorer_state = "ready"
         self.context.scorer.settled.set()
+        self.reload_stories()
+
+    # ------------------------------------------------------------------ stories
+    class StoriesBuilt(Message):
+        """The story bank was (re)built in its worker."""
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="stories",
+          description="Scoring your stories")
+    def reload_stories(self) -> None:
+        """Build the story bank again (after the scorer loads and after every change)."""
+        self.context.stories.build(self.scorer)
+        self.post_message(self.StoriesBuilt())
+
+    def on_interview_prep_app_stories_built(self, message: StoriesBuilt) -> None:
+        slot = self.context.stories
+        for screen in self.screen_stack:
+            screen.post_message(StoriesChanged(slot.state))
+        if slot.state == "failed":
+            self.notify(slot.detail, title="Your stories could not be scored",
+                        severity="error", timeout=12)
+
+    def on_reload_stories(self, message: ReloadStories) -> None:
+        self.reload_stories()
 
     def on_scorer_failed(self, message: ScorerFailed) -> None:
         self.scorer_detail = message.reason
@@ -215,11 +255,15 @@ class InterviewPrepApp(App[None]):
 
         try:
             session = InterviewSession(self.bank, self.scorer, self.store, settings,
-                                       model_info=getattr(self.scorer, "model_info", None))
+                                       model_info=getattr(self.scorer, "model_info", None),
+                                       role=self.job_context(settings.jd),
+                                       schedule=self.context.schedule)
         except SessionError as exc:
             self.notify(str(exc), title="Cannot start the session", severity="error")
             return False
         session.transcript.retry_of = retry_of
+        for notice in session.schedule_notices:
+            self.notify(notice, title="Review schedule", severity="warning", timeout=12)
         self.push_screen(InterviewScreen(self.context, session))
         return True
 
@@ -229,12 +273,28 @@ class InterviewPrepApp(App[None]):
 
         try:
             transcript = self.store.load(session_id)
-            session = InterviewSession.resume(self.bank, self.scorer, self.store, transcript)
+            session = InterviewSession.resume(self.bank, self.scorer, self.store, transcript,
+                                              role=self.job_context(transcript.settings.get("jd")),
+                                              schedule=self.context.schedule)
         except (TranscriptError, SessionError) as exc:
             self.notify(str(exc), title="Cannot resume the session", severity="error")
             return False
         self.push_screen(InterviewScreen(self.context, session, resumed=True))
         return True
+
+    def job_context(self, name: str | None) -> Any | None:
+        """The saved posting a session is for (its probes use the scorer's model once loaded)."""
+        if not name:
+            return None
+        from ..jd import PostingError
+        from ..jd.interview import load_job_context
+
+        try:
+            return load_job_context(name, lambda: getattr(self.scorer, "embedder", None))
+        except PostingError as exc:
+            self.notify(f"{exc}\nThe session goes on without it.", title="Job posting not found",
+                        severity="warning")
+            return None
 
     def go_home(self) -> None:
         """Pop back to the home screen, whatever is above it."""
@@ -321,5 +381,7 @@ class InterviewPrepApp(App[None]):
                                 home.action_review)
             yield SystemCommand("Progress", "Scores over time, by element and category",
                                 home.action_progress)
+            yield SystemCommand("Job postings", "Paste a posting, see what it asks and how ready "
+                                "you are, practise for it", home.action_jobs)
         yield SystemCommand("Keys for this screen", "Show the help for the current screen",
                             self.action_help)

@@ -14,11 +14,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..bank import Bank
+from ..schedule import ScheduleStore
+from ..speech.voice import Voice
 from ..transcripts import TranscriptStore
 
 if TYPE_CHECKING:
     from ..asking import QuestionRater
     from ..interview.session import AnswerScorer
+    from ..jd import PostingAnalyser
+    from .story_slot import StorySlot
+
+
+def _story_slot() -> StorySlot:
+    from .story_slot import StorySlot
+
+    return StorySlot()
 
 RaterLoader = Callable[["AnswerScorer | None"], "QuestionRater"]
 """Builds the question rater (in a worker thread) from the loaded scorer, sharing its model."""
@@ -44,6 +54,23 @@ class ScorerSlot:
         """Set once loading has finished, well or badly; scoring threads wait on it."""
 
 
+class PostingAnalyserSlot:
+    """The job-posting analyser (embedding model, term and question vectors), loaded on first use."""
+
+    def __init__(self) -> None:
+        self._analyser: PostingAnalyser | None = None
+        self._lock = threading.Lock()
+
+    def get(self, bank: Bank) -> PostingAnalyser:
+        """The analyser, loading it first if needed: call from a worker thread, never the UI's."""
+        with self._lock:
+            if self._analyser is None:
+                from ..jd import PostingAnalyser
+
+                self._analyser = PostingAnalyser.load(bank, progress=lambda _message: None)
+            return self._analyser
+
+
 @dataclass
 class ScreenContext:
     """The app's shared state and test hooks, as every screen sees them."""
@@ -60,3 +87,11 @@ class ScreenContext:
     raters: dict[str, QuestionRater] = field(default_factory=dict)
     """The rater once built ("rater"), kept for the next session."""
     cursor_blink: bool = True
+    stories: StorySlot = field(default_factory=lambda: _story_slot())
+    """The candidate's story bank, built once the scorer is ready."""
+    postings: PostingAnalyserSlot = field(default_factory=PostingAnalyserSlot)
+    """The job-posting analyser, shared by the job-posting screens."""
+    schedule: ScheduleStore | None = None
+    """The spaced-repetition schedule sessions update (None: ratings saved, no schedule kept)."""
+    voice: Voice = field(default_factory=Voice)
+    """Recording: the input to open (the microphone, or a file in tests) and the speech model."""

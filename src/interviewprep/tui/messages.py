@@ -52,3 +52,16 @@ class ScorerChanged(Message):
         super().__init__()
         self.state = state
         self.detail = detail
+
+
+class ReloadStories(Message):
+    """The story files changed: score the story bank again."""
+
+
+class StoriesChanged(Message):
+    """The story bank was rebuilt (sent by the app to every screen on the stack)."""
+
+    def __init__(self, state: str) -> None:
+        super().__init__()
+        self.state = state
+        """ready | unavailable | failed (see StorySlot.state)."""

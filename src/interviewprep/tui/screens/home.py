@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,22 +15,30 @@ from textual.widgets import DataTable, Header, OptionList, Static
 from textual.widgets.data_table import ColumnKey
 from textual.widgets.option_list import Option
 
+from ... import clock
+from ...interview import SessionSettings
+from ...schedule import due_today, next_due
 from ...transcripts.index import SessionDigest
 from ...vocabulary import short_category_name
 from ..context import ScreenContext
-from ..messages import QuitRequested, ReloadScorer, ResumeSession, ScorerChanged
+from ..messages import QuitRequested, ReloadScorer, ResumeSession, ScorerChanged, StartSession
 from ..widgets.display import format_score, format_started, score_colour
 from ..widgets.key_footer import KeyFooter
 from ..widgets.scorer_status import ScorerStatus
 
 RECENT_ROWS = 8
+MAX_DUE = 20
+"""A due session asks every due question, up to this many (most urgent first)."""
 
 MENU = [
+    ("due", "Practise due questions", "d"),
     ("start", "Start practice", "s"),
     ("resume", "Resume unfinished session", "u"),
     ("review", "Review past sessions", "r"),
     ("progress", "Progress", "p"),
     ("browse", "Browse the question bank", "b"),
+    ("stories", "Your stories", "t"),
+    ("jobs", "Job postings", "j"),
     ("quit", "Quit", "^q"),
 ]
 
@@ -40,13 +50,20 @@ class HomeScreen(Screen[None]):
     HELP_NOTES = [
         "Pick an item with the arrow keys and Enter, or press its letter. The scorer loads in "
         "the background; you can set up a session or browse questions while it does.",
+        "Every question you answer comes back for review: a weak answer in a day or two, a "
+        "strong one after a week or more. When some are due, the box on the right says how "
+        "many, and d starts a session of just those.",
     ]
     BINDINGS = [
+        Binding("d", "due", "Due questions", id="home.due",
+                tooltip="Practise the questions due for review today."),
         Binding("s", "start", "Practice", id="home.start"),
         Binding("u", "resume", "Resume", id="home.resume"),
         Binding("r", "review", "Review", id="home.review"),
         Binding("p", "progress", "Progress", id="home.progress"),
         Binding("b", "browse", "Questions", id="home.browse"),
+        Binding("t", "stories", "Stories", id="home.stories"),
+        Binding("j", "jobs", "Job postings", id="home.jobs"),
         Binding("l", "reload_scorer", "Load scorer again", id="home.reload_scorer"),
         Binding("q", "quit", "Quit", id="home.quit", show=False),
     ]
@@ -59,9 +76,20 @@ class HomeScreen(Screen[None]):
             self.sessions = sessions
             self.unreadable = unreadable
 
+    class DueLoaded(Message):
+        """The review schedule was read (in a thread): what is due today, and the next date."""
+
+        def __init__(self, due: int, next_due: datetime | None, notices: list[str]) -> None:
+            super().__init__()
+            self.due = due
+            self.next_due = next_due
+            self.notices = notices
+
     def __init__(self, context: ScreenContext) -> None:
         super().__init__()
         self.context = context
+        self.due_count = 0
+        """Questions due for review today (0 until the schedule is read)."""
         self.unfinished: SessionDigest | None = None
         """The newest unfinished session with at least one turn, offered for resuming."""
 
@@ -82,6 +110,7 @@ class HomeScreen(Screen[None]):
                 yield OptionList(id="home-menu")
                 yield Static(id="home-bank", markup=False)
             with Vertical(id="home-right"):
+                yield Static(id="home-due", markup=False)
                 yield Static(id="home-resume", markup=False)
                 yield Static("Recent sessions", classes="section-title")
                 yield DataTable(id="home-recent", cursor_type="none", zebra_stripes=False,
@@ -117,6 +146,38 @@ class HomeScreen(Screen[None]):
         # The index-backed digests: no full parse of every transcript on each visit home.
         sessions, problems = self.context.store.digests()
         self.post_message(self.RecentLoaded(sessions, len(problems)))
+        if self.context.schedule is not None:
+            loaded = self.context.schedule.load()
+            now = clock.now()
+            known = set(self.context.bank.questions)
+            self.post_message(self.DueLoaded(len(due_today(loaded.schedule, now, known)),
+                                             next_due(loaded.schedule, now, known),
+                                             loaded.notices))
+
+    def on_home_screen_due_loaded(self, message: DueLoaded) -> None:
+        for notice in message.notices:
+            self.notify(notice, title="Review schedule", severity="warning", timeout=12)
+        self.due_count = message.due
+        callout = self.query_one("#home-due", Static)
+        later = (Content.assemble(("Next after today: ", "$text-muted"),
+                                  f"{message.next_due:%a %d %b %Y}")
+                 if message.next_due else Content(""))
+        if message.due:
+            callout.update(Content.assemble(
+                ("Due for review today: ", "bold $text-accent"),
+                (f"{message.due} question{'s' if message.due != 1 else ''}\n", "bold"),
+                later, "\n" if message.next_due else "",
+                ("Press ", "$text-muted"), ("d", "bold $text-accent"),
+                (" to practise them now.", "$text-muted"),
+            ))
+        elif message.next_due:
+            callout.update(Content.assemble(("Nothing due for review today. ", "bold"), later))
+        else:
+            callout.update(Content.styled(
+                "Questions you answer come back here for review when they are due.",
+                "$text-muted"))
+        self._build_menu()
+        self.refresh_bindings()
 
     def on_home_screen_recent_loaded(self, message: RecentLoaded) -> None:
         self.unfinished = next((d for d in message.sessions if not d.finished and d.questions),
@@ -172,6 +233,10 @@ class HomeScreen(Screen[None]):
         for option_id, label, key in MENU:
             if option_id == "resume" and self.unfinished is None:
                 continue
+            if option_id == "due":
+                if not self.due_count:
+                    continue
+                label = f"{label} ({self.due_count})"
             menu.add_option(Option(Content.assemble(f"{label:<28}", (key, "$text-muted")),
                                    id=option_id))
         ids = [o.id for o in menu.options]
@@ -190,6 +255,12 @@ class HomeScreen(Screen[None]):
         from .setup import SetupScreen
 
         self.app.push_screen(SetupScreen(self.context))
+
+    def action_due(self) -> None:
+        if not self.due_count:
+            self.notify("Nothing is due for review today.")
+            return
+        self.post_message(StartSession(SessionSettings(due=True, count=MAX_DUE)))
 
     def action_resume(self) -> None:
         if self.unfinished is None:
@@ -222,6 +293,15 @@ class HomeScreen(Screen[None]):
 
         self.app.push_screen(BankBrowserScreen(self.context))
 
+    def action_stories(self) -> None:
+        from .stories import StoriesScreen
+
+        self.app.push_screen(StoriesScreen(self.context))
+    def action_jobs(self) -> None:
+        from .job_postings import JobPostingsScreen
+
+        self.app.push_screen(JobPostingsScreen(self.context))
+
     def action_reload_scorer(self) -> None:
         state = self.context.scorer.state
         if state != "failed":
@@ -239,6 +319,8 @@ class HomeScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "resume":
             return self.unfinished is not None
+        if action == "due":
+            return self.due_count > 0
         if action == "reload_scorer":
             return self.context.scorer.state == "failed"
         return True

@@ -7,6 +7,7 @@ Scoring runs in a thread worker that posts `FeedbackReady`; the answer box is lo
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import ComposeResult
@@ -18,8 +19,10 @@ from textual.screen import Screen
 from textual.widgets import Header, LoadingIndicator, Static, TextArea
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from ... import clock
 from ...interview import InterviewSession, TurnResult
 from ...interview.session import TARGET_SECONDS
+from ...schedule import describe_when
 from ...vocabulary import short_category_name
 from ..context import ScreenContext
 from ..messages import GoHome
@@ -27,6 +30,12 @@ from ..widgets.answer import AnswerBox, AnswerStatus
 from ..widgets.chat import ChatLog, ChatMessage
 from ..widgets.feedback import FeedbackPanel
 from ..widgets.key_footer import KeyFooter
+from ..widgets.recording import RecordingBar
+
+if TYPE_CHECKING:
+    from ...speech.live import LiveTranscription
+    from ...speech.sources import AudioInput
+    from ...speech.spoken import SpokenAnswer
 
 ANSWERING = ("answer", "follow_up", "retry")
 BOX_TITLES = {"answer": "Your answer", "follow_up": "Your answer to the follow-up",
@@ -48,8 +57,15 @@ class InterviewScreen(Screen[None]):
         "scroll the feedback, and a takes you back to the box.",
         "After feedback the interviewer may ask one follow-up about a missing part: answer it "
         "(it is scored together with your first answer) or skip it with F4.",
+        "Your first answer rates the question for review (Again, Hard, Good or Easy), and the "
+        "interviewer says when it comes back. Out of the box, k says you knew it (it is spaced "
+        "out) and g asks to see it again tomorrow.",
         "Every answer is saved as you go. If you quit, the session can be resumed from the "
         "home screen or with `interviewprep resume`.",
+        "Answer out loud: F6 starts recording from the microphone and F6 again stops. The "
+        "transcript lands in the answer box to correct before you submit, and the feedback "
+        "adds your pace, filler words, long pauses and speaking time. Nothing leaves this "
+        "machine: the speech model runs here, loaded the first time you record.",
     ]
     HELP_EXTRA_KEYS = [("esc", "In the answer box: done typing (leave the box)"),
                        ("↑ ↓ pgup pgdn", "Out of the box: scroll the feedback")]
@@ -57,11 +73,23 @@ class InterviewScreen(Screen[None]):
         Binding("ctrl+s,f2", "submit", "Submit", id="interview.submit", key_display="^s/F2",
                 show=False),
         Binding("f4", "skip", "Skip", id="interview.skip", key_display="F4", show=False),
+        # Shown in the footer by the answer box's own F6; out of the box it stays a valid key.
+        Binding("f6", "record", "Record", id="interview.record", key_display="F6", show=False,
+                tooltip="Start or stop recording your answer from the microphone."),
         Binding("n", "next", "Next", id="interview.next"),
         Binding("r", "retry", "Retry", id="interview.retry"),
         Binding("f3,m", "model_answer", "Model answer", id="interview.model_answer",
                 key_display="m/F3"),
         Binding("a", "focus_answer", "Answer", id="interview.focus_answer"),
+        Binding("f8", "stories", "Stories", id="interview.stories", key_display="F8",
+                tooltip="Your stories ranked for this question (a suggestion, not a must)."),
+        Binding("k", "rate('knew')", "I knew this", id="interview.rate_knew",
+                tooltip="Override the review rating: you knew it, so it comes back later."),
+        Binding("g", "rate('again')", "Again", id="interview.rate_again",
+                tooltip="Override the review rating: see this question again tomorrow."),
+        # The same key on narrow screens, kept out of the footer there (it has no room).
+        Binding("f8", "stories_narrow", "", id="interview.stories_narrow",
+                key_display="F8", show=False),
         Binding("f5", "toggle_view", "Feedback", id="interview.toggle_view",
                 key_display="F5"),
         Binding("escape", "leave", "Leave", id="interview.leave",
@@ -76,14 +104,31 @@ class InterviewScreen(Screen[None]):
     class FeedbackReady(Message):
         """An answer was scored (posted from the scoring thread)."""
 
-        def __init__(self, result: TurnResult, kind: str) -> None:
+        def __init__(self, result: TurnResult, kind: str,
+                     story: tuple[str, str, int] | None = None) -> None:
             super().__init__()
             self.result = result
             self.kind = kind
             """answer | retry | follow_up"""
+            self.story = story
+            """The story the answer told: (id, title, times told), or None."""
+
+    class RatingChanged(Message):
+        """The candidate's rating override was saved (posted from the rating thread)."""
+
+        def __init__(self, result: TurnResult) -> None:
+            super().__init__()
+            self.result = result
 
     class WaitingForScorer(Message):
         """The answer is queued until the scorer finishes loading."""
+
+    class TranscriptReady(Message):
+        """The recording was transcribed (posted from the transcription thread)."""
+
+        def __init__(self, spoken: SpokenAnswer) -> None:
+            super().__init__()
+            self.spoken = spoken
 
     def __init__(self, context: ScreenContext, session: InterviewSession, *,
                  resumed: bool = False) -> None:
@@ -96,6 +141,14 @@ class InterviewScreen(Screen[None]):
         self._answer_started = 0.0
         self._pending_bubble: ChatMessage | None = None
         self._mode_before_scoring = "answer"
+        self.stories_told: dict[str, str] = {}
+        """Per question id: the story the latest answer to it told."""
+        self._live: LiveTranscription | None = None
+        self._audio: AudioInput | None = None
+        self._box_prefix = ""
+        """What was in the answer box when recording started; the transcript goes after it."""
+        self._spoken: SpokenAnswer | None = None
+        """The recording the box's text came from, until the answer is submitted."""
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
@@ -107,6 +160,7 @@ class InterviewScreen(Screen[None]):
                 with HorizontalGroup(id="scoring"):
                     yield LoadingIndicator()
                     yield Static("Scoring your answer…", id="scoring-text", markup=False)
+                yield RecordingBar(id="recording")
                 yield AnswerBox(id="answer", cursor_blink=self.context.cursor_blink)
             yield FeedbackPanel(id="feedback")
         yield KeyFooter(show_command_palette=False)
@@ -174,14 +228,22 @@ class InterviewScreen(Screen[None]):
             return mode in ANSWERING
         if action == "skip":
             return mode in ANSWERING
+        if action == "record":
+            return mode in ANSWERING
         typing = isinstance(self.focused, AnswerBox)
         if action in ("next", "retry"):
             # Letters go into the answer box while it has focus.
             return mode in ("review", "follow_up") and not typing
         if action == "focus_answer":
             return mode in ANSWERING and not typing
+        if action == "rate":
+            turn = self.session.current_turn
+            return (mode in ("review", "follow_up") and not typing and turn is not None
+                    and turn.rating is not None)
         if action == "model_answer":
             return mode != "done"
+        if action in ("stories", "stories_narrow"):
+            return mode != "done" and (action == "stories") != self.has_class("-narrow")
         if action == "toggle_view":
             return self.has_class("-narrow") and not typing
         return True
@@ -215,10 +277,15 @@ class InterviewScreen(Screen[None]):
         self.query_one(FeedbackPanel).clear_feedback()
         self.remove_class("-show-feedback")
         self.box.clear()
+        self._spoken = None
         self.mode = "answer"
 
     def action_submit(self) -> None:
         if self.mode not in ANSWERING:
+            return
+        if self.recording_state != "idle":
+            self.notify("Stop the recording first (F6), then check the text and submit.",
+                        severity="warning")
             return
         text = self.box.text
         if not text.strip():
@@ -230,11 +297,13 @@ class InterviewScreen(Screen[None]):
         self._mode_before_scoring = self.mode
         self.query_one(AnswerStatus).elapsed = seconds
         self.mode = "scoring"
-        self.score_answer(kind, text, seconds)
+        spoken, self._spoken = self._spoken, None
+        self.score_answer(kind, text, seconds, spoken)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="scoring",
           description="Scoring the answer")
-    def score_answer(self, kind: str, text: str, seconds: float) -> None:
+    def score_answer(self, kind: str, text: str, seconds: float,
+                     spoken: SpokenAnswer | None = None) -> None:
         slot = self.context.scorer
         session = self.session
         if session.scorer is None:
@@ -251,10 +320,13 @@ class InterviewScreen(Screen[None]):
             if not session.transcript.model:
                 session.transcript.model = dict(getattr(scorer, "model_info", {}) or {})
         if kind == "follow_up":
-            result = session.submit_follow_up(text, seconds)
+            result = session.submit_follow_up(text, seconds, spoken=spoken)
         else:
-            result = session.submit(text, seconds)
-        self.post_message(self.FeedbackReady(result, kind))
+            result = session.submit(text, seconds, spoken=spoken)
+        question = session.current
+        # In the same worker, so the summary never misses the story of the last answer.
+        story = self._detect_story(question.id, result.feedback.answer) if question else None
+        self.post_message(self.FeedbackReady(result, kind, story))
 
     def on_interview_screen_waiting_for_scorer(self) -> None:
         self.query_one("#scoring-text", Static).update(
@@ -273,7 +345,7 @@ class InterviewScreen(Screen[None]):
         feedback = result.feedback
         self.query_one(FeedbackPanel).show_feedback(
             feedback, heading=heading, previous_overall=result.previous_overall,
-            newly_covered=result.newly_covered, names=names,
+            newly_covered=result.newly_covered, names=names, delivery=result.delivery,
         )
         chat = self.query_one(ChatLog)
         if result.previous_overall is not None:
@@ -283,6 +355,19 @@ class InterviewScreen(Screen[None]):
         else:
             chat.say("note", f"Score {feedback.overall}/100 · the feedback is "
                              f"{'under F5' if self.has_class('-narrow') else 'on the right'}")
+        question = self.session.current
+        if question is not None:
+            if message.story is None:
+                self.stories_told.pop(question.id, None)
+            else:
+                story_id, title, used = message.story
+                self.stories_told[question.id] = story_id
+                chat.say("note", f"This answer told your story “{title}” (told {used} "
+                                 f"time{'s' if used != 1 else ''} so far).")
+        if result.rating is not None and kind == "answer":
+            chat.say("note", self._rating_note(result))
+        if result.schedule_notice:
+            self.notify(result.schedule_notice, title="Review schedule", severity="warning")
         if result.probe:
             chat.say("probe", result.probe)
             self.mode = "follow_up"
@@ -290,7 +375,60 @@ class InterviewScreen(Screen[None]):
             self.add_class("-show-feedback")
             self.mode = "review"
 
+    def _detect_story(self, question_id: str, answer: str) -> tuple[str, str, int] | None:
+        """The story the answer told and how often it has been told (runs in the scoring
+        thread; a story bank still being built is not waited for)."""
+        slot = self.context.stories
+        if not slot.settled.is_set() or slot.library is None:
+            return None
+        told = slot.library.told(answer)
+        if told is None:
+            return None
+        used = slot.store.record_use(told.id, f"{self.session.transcript.id}:{question_id}")
+        return told.id, told.title, used
+
+    def action_stories_narrow(self) -> None:
+        self.action_stories()
+
+    def action_stories(self) -> None:
+        from ..dialogs.story_suggestions import StorySuggestionsDialog
+
+        question = self.session.current
+        if question is None:
+            return
+        self.app.push_screen(StorySuggestionsDialog(self.context.stories, question.text))
+
+    @staticmethod
+    def _rating_note(result: TurnResult) -> str:
+        rating = result.rating
+        assert rating is not None
+        note = f"Review: {rating.name} ({'; '.join(rating.reasons)})"
+        if result.comes_back is not None:
+            note += f" · back {describe_when(result.comes_back, clock.now())}"
+        return note + (" · k: I knew this, g: again" if rating.by == "feedback" else "")
+
+    def action_rate(self, choice: str) -> None:
+        self.save_rating(choice)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="rating",
+          description="Saving the rating")
+    def save_rating(self, choice: str) -> None:
+        self.post_message(self.RatingChanged(self.session.rate_current(choice)))
+
+    def on_interview_screen_rating_changed(self, message: RatingChanged) -> None:
+        self.query_one(ChatLog).say("note", self._rating_note(message.result))
+        if message.result.schedule_notice:
+            self.notify(message.result.schedule_notice, title="Review schedule",
+                        severity="warning")
+        self.refresh_bindings()
+
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "rating" and event.state == WorkerState.ERROR:
+            self.notify(f"The rating could not be saved: {event.worker.error}",
+                        title="Review rating", severity="error")
+        if event.worker.group == "speech" and event.state == WorkerState.ERROR:
+            self._speech_failed(event.worker.error)
+            return
         if event.worker.group != "scoring" or event.state != WorkerState.ERROR:
             return
         from ..dialogs.message import MessageDialog
@@ -305,6 +443,132 @@ class InterviewScreen(Screen[None]):
             f"{error or type(error).__name__}\n\nYour answer is still in the box: submit it "
             "again, or skip the question with F4.",
         ))
+
+    # ------------------------------------------------------------------ voice
+    @property
+    def recording_state(self) -> str:
+        """idle · recording · transcribing."""
+        return self.query_one(RecordingBar).state
+
+    def action_record(self) -> None:
+        if self.mode not in ANSWERING:
+            return
+        state = self.recording_state
+        if state == "recording":
+            self._stop_recording()
+        elif state == "idle":
+            self._start_recording()
+
+    def _start_recording(self) -> None:
+        from ...speech.errors import MicrophoneUnavailable
+        from ...speech.live import LiveTranscription
+
+        voice = self.context.voice
+        problem = voice.problem()
+        if problem:
+            self._tell_voice_unavailable(problem)
+            return
+        live = LiveTranscription(voice.transcriber, source="the recording",
+                                 on_text=self._partial_from_thread)
+        try:
+            self._audio = voice.open(live.feed)
+        except MicrophoneUnavailable as exc:
+            live.cancel()
+            self._tell_voice_unavailable(str(exc))
+            return
+        self._live = live
+        text = self.box.text.rstrip()
+        self._box_prefix = f"{text}\n\n" if text else ""
+        self.box.read_only = True
+        self._placeholder = self.box.placeholder
+        self.box.placeholder = ("Listening… speak your answer, F6 stops. The text appears here "
+                                "as you go, to correct before you submit.")
+        bar = self.query_one(RecordingBar)
+        bar.elapsed, bar.level_db, bar.state = 0.0, -90.0, "recording"
+        self._meter = self.set_interval(0.1, self._update_meter)
+        self.refresh_bindings()
+
+    def _tell_voice_unavailable(self, problem: str) -> None:
+        voice = self.context.voice
+        if voice.told_unavailable:
+            self.notify("Voice answers are unavailable here; type your answer.",
+                        severity="warning")
+            return
+        voice.told_unavailable = True
+        self.notify(f"Voice answers are unavailable: {problem}. Typing works as before.",
+                    title="No recording", severity="warning", timeout=12)
+
+    def _update_meter(self) -> None:
+        live = self._live
+        if live is None:
+            return
+        bar = self.query_one(RecordingBar)
+        bar.elapsed, bar.level_db = live.elapsed_s, live.level_db
+        if live.too_long:
+            self.notify("Ten minutes is the limit for one answer: recording stopped.",
+                        severity="warning")
+            self._stop_recording()
+
+    def _stop_recording(self) -> None:
+        if self._audio is not None:
+            self._audio.stop()
+            self._audio = None
+        if hasattr(self, "_meter"):
+            self._meter.stop()
+        self.query_one(RecordingBar).state = "transcribing"
+        if self._live is not None:
+            self.finish_transcription(self._live)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="speech",
+          description="Transcribing the recording")
+    def finish_transcription(self, live: LiveTranscription) -> None:
+        self.post_message(self.TranscriptReady(live.finish()))
+
+    def _partial_from_thread(self, text: str) -> None:
+        try:
+            self.app.call_from_thread(self._show_partial, text)
+        except RuntimeError:
+            pass  # the app is closing
+
+    def _show_partial(self, text: str) -> None:
+        if self._live is not None:
+            self.box.load_text(self._box_prefix + text)
+            self.query_one(AnswerStatus).words = self.box.words
+
+    def _restore_placeholder(self) -> None:
+        placeholder = getattr(self, "_placeholder", None)
+        if placeholder is not None:
+            self.box.placeholder = placeholder
+
+    def on_interview_screen_transcript_ready(self, message: TranscriptReady) -> None:
+        self._restore_placeholder()
+        self._live = None
+        self._spoken = message.spoken
+        self.query_one(RecordingBar).state = "idle"
+        self.box.read_only = self.mode not in ANSWERING
+        self.box.load_text(self._box_prefix + message.spoken.text)
+        self.box.move_cursor(self.box.document.end)
+        self.box.focus()
+        self.query_one(AnswerStatus).words = self.box.words
+        self.notify("Check the transcript and correct it if needed, then submit (ctrl+s).",
+                    timeout=6)
+        self.refresh_bindings()
+
+    def _speech_failed(self, error: BaseException | None) -> None:
+        self._restore_placeholder()
+        self._live = None
+        self.query_one(RecordingBar).state = "idle"
+        self.box.read_only = self.mode not in ANSWERING
+        self.box.load_text(self._box_prefix.rstrip())
+        self.notify(f"{error or 'The recording could not be transcribed'}. Record again (F6) or "
+                    "type your answer.", title="Recording not used", severity="error", timeout=10)
+        self.refresh_bindings()
+
+    def on_unmount(self) -> None:
+        if self._audio is not None:
+            self._audio.stop()
+        if self._live is not None:
+            self._live.cancel()
 
     def action_skip(self) -> None:
         mode = self.mode
@@ -415,13 +679,19 @@ class InterviewScreen(Screen[None]):
             self.ask_current()
 
     def _finish(self) -> None:
+        from ...stories.told import overuse_warning
         from .questions import QuestionsScreen
 
-        self.session.finish()
+        summary = self.session.finish()
         self.mode = "done"
         self._delete_draft()
+        slot = self.context.stories
+        titles = slot.library.titles() if slot.library else {}
+        answered = [qid for qid, _text, score in summary.per_question if score is not None]
+        warning = overuse_warning([self.stories_told.get(q) for q in answered], titles)
         # Every session ends with the interviewer asking for the candidate's questions.
-        self.app.switch_screen(QuestionsScreen(self.context, self.session, self.session.closing()))
+        self.app.switch_screen(QuestionsScreen(self.context, self.session, self.session.closing(),
+                                               story_warning=warning))
 
     # ------------------------------------------------------------------ drafts
     def save_for_later(self) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,7 +15,9 @@ from textual.widgets import Button, Footer, Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
+from ... import clock
 from ...interview.session import SessionSettings
+from ...schedule import forecast, next_due
 from ...transcripts.export import format_duration, format_started
 from ...transcripts.progress import ProgressReport, Trend, progress_report
 from ...vocabulary import CATEGORY_NAMES
@@ -25,6 +29,10 @@ from .review import BREAKPOINTS
 SPARK_WIDTH = 16
 """Sessions shown in a trend line (the most recent ones)."""
 NAME_WIDTH = 22
+QUEUE_WEEKS = 4
+"""How far ahead the review queue is shown."""
+QUEUE_BAR = 16
+"""Width of the longest bar in the review queue."""
 WEAK_ELEMENTS_SHOWN = 3
 """Weakest elements listed with their hints (the full list is in the trends)."""
 
@@ -52,6 +60,23 @@ def trend_line(trend: Trend, high: float, digits: int, name: str | None = None,
     )
 
 
+def queue_lines(days: list[tuple[date, int]]) -> Content:
+    """'Due today  ■■ 2', the next six days, then one line per week: questions coming due."""
+    if not any(n for _d, n in days):
+        return Content.styled("Nothing scheduled yet: every question you answer comes back "
+                              "here for review.", "$text-muted")
+    rows = [("Due today", days[0][1]), ("Next 6 days", sum(n for _d, n in days[1:7]))]
+    for week in range(7, len(days), 7):
+        chunk = days[week:week + 7]
+        rows.append((f"Week of {chunk[0][0]:%d %b}", sum(n for _d, n in chunk)))
+    width = max(1, max(n for _l, n in rows))
+    return Content("\n").join(
+        Content.assemble(f"{label:<15}", ("■" * max(0, round(QUEUE_BAR * n / width)) if n else "·",
+                                          "$text-accent" if n else "$text-muted"),
+                         (f" {n}" if n else "", "bold"))
+        for label, n in rows)
+
+
 class ProgressScreen(Screen[None]):
     """Scores over time and the weakest spots, with a one-key way to practise them."""
 
@@ -61,6 +86,8 @@ class ProgressScreen(Screen[None]):
         "Each trend line has one bar per session in which the thing was measured, oldest on "
         "the left (the last 16 sessions). Categories are scored 0-100; elements are coverage "
         "from 0 to 1. After the bars: the latest value, then the change since the first session.",
+        "The review queue counts the questions coming due for review: today (overdue ones "
+        "included), the next six days, then week by week.",
         "Weakest elements have the lowest mean over the last 3 sessions that asked for them. "
         "Practise these starts a session on the questions whose latest score was lowest; Enter "
         "on one question practises just that one.",
@@ -97,7 +124,10 @@ class ProgressScreen(Screen[None]):
                 yield Label("By element (coverage 0-1)", classes="progress-heading")
                 yield Static("", id="progress-elements")
             with Vertical(id="progress-weak"):
-                yield Label("Weakest elements, recently", classes="progress-heading -first")
+                yield Label(f"Review queue, next {QUEUE_WEEKS} weeks",
+                            classes="progress-heading -first")
+                yield Static("", id="progress-queue")
+                yield Label("Weakest elements, recently", classes="progress-heading")
                 yield Static("", id="progress-weak-elements")
                 yield Label("Questions to practise again", classes="progress-heading")
                 yield OptionList(id="progress-questions")
@@ -128,6 +158,23 @@ class ProgressScreen(Screen[None]):
         names = {key: element.name for key, element in self.context.bank.elements.items()}
         report = progress_report(sessions, CATEGORY_NAMES, names)
         self.post_message(self.ReportReady(report, len(problems)))
+        if self.context.schedule is not None:
+            schedule = self.context.schedule.load().schedule
+            now = clock.now()
+            known = set(self.context.bank.questions)
+            self.post_message(self.QueueReady(forecast(schedule, now, QUEUE_WEEKS * 7, known),
+                                              next_due(schedule, now, known)))
+
+    class QueueReady(Message):
+        """Questions coming due on each of the next weeks' days (read in a thread)."""
+
+        def __init__(self, days: list[tuple[date, int]], next_due: datetime | None) -> None:
+            super().__init__()
+            self.days = days
+            self.next_due = next_due
+
+    def on_progress_screen_queue_ready(self, message: QueueReady) -> None:
+        self.query_one("#progress-queue", Static).update(queue_lines(message.days))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group == "progress-load" and event.state == WorkerState.ERROR:
@@ -171,8 +218,19 @@ class ProgressScreen(Screen[None]):
              "$text-muted"),
             *self._asked(report),
         ))
-        self.query_one("#progress-overall", Static).update(
-            trend_line(report.overall, 100, 0, name="All answers"))
+        overall = trend_line(report.overall, 100, 0, name="All answers")
+        spoken = report.spoken
+        if spoken.answers:
+            overall = Content("\n").join([
+                overall,
+                Content.assemble(
+                    ("Spoken  ", "bold"),
+                    f"{spoken.answers} answers · {spoken.words_per_minute:.0f} wpm · "
+                    f"{spoken.fillers_per_minute:.1f} fillers/min · {spoken.long_pauses:.1f} "
+                    f"long pauses · {spoken.seconds:.0f} s each", ("  (comfortable: 110-160 wpm)",
+                                                                  "$text-muted")),
+            ])
+        self.query_one("#progress-overall", Static).update(overall)
         self.query_one("#progress-categories", Static).update(
             Content("\n").join(trend_line(t, 100, 0) for t in report.categories))
         self.query_one("#progress-elements", Static).update(

@@ -81,11 +81,14 @@ class QuestionsScreen(Screen[None]):
             super().__init__()
             self.verdicts = verdicts
 
-    def __init__(self, context: ScreenContext, session: InterviewSession, closing: str = "") -> None:
+    def __init__(self, context: ScreenContext, session: InterviewSession, closing: str = "",
+                 story_warning: str | None = None) -> None:
         super().__init__()
         self.context = context
         self.session = session
         self.closing = closing
+        self.story_warning = story_warning
+        """Passed on to the summary: one of the candidate's stories answered most questions."""
         self.invitation = session.invitation()
 
     def compose(self) -> ComposeResult:
@@ -190,4 +193,4 @@ class QuestionsScreen(Screen[None]):
         from .summary import SummaryScreen
 
         self.app.switch_screen(SummaryScreen(self.context, self.session, self.session.summary(),
-                                             self.closing))
+                                             self.closing, story_warning=self.story_warning))

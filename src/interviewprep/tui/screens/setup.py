@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, HorizontalGroup, VerticalGroup, VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
 from textual.validation import Integer
 from textual.widgets import Button, Checkbox, Header, Input, Label, Select, Static
 
+from ... import clock
 from ...interview import SessionSettings
+from ...schedule import due_today
 from ...vocabulary import CATEGORY_NAMES, LEVELS, SPECIALIZATIONS
 from ..context import ScreenContext
 from ..messages import StartSession
@@ -54,6 +57,9 @@ class SetupScreen(Screen[None]):
     HELP_NOTES = [
         "Tab and shift+tab move between fields; Enter opens a list. Leave a filter on 'Any' to "
         "mix. The same seed with the same filters asks the same questions in the same order.",
+        "When questions are due for review, up to half of the session is made of them (most "
+        "urgent first) and the rest are new questions; clear 'Review' for new questions only. "
+        "The filters apply to both.",
     ]
     BINDINGS = [
         Binding("ctrl+s,f2", "start", "Start", id="setup.start", key_display="^s/F2"),
@@ -63,6 +69,8 @@ class SetupScreen(Screen[None]):
     def __init__(self, context: ScreenContext) -> None:
         super().__init__()
         self.context = context
+        self.due: int | None = None
+        """Questions due for review today (None until counted)."""
 
     def compose(self) -> ComposeResult:
         yield Header(icon="◆")
@@ -88,6 +96,9 @@ class SetupScreen(Screen[None]):
                 yield SetupField("Follow-ups", Checkbox(
                     "The interviewer probes once when a key part is missing", True,
                     id="setup-follow-ups"))
+                yield SetupField("Review", Checkbox(
+                    "Mix in the questions due for review", True, id="setup-mix-due"))
+                yield Static(id="setup-due-note", markup=False)
                 yield SetupField("Seed", Input(placeholder="random", type="integer", max_length=9,
                                                compact=True, id="setup-seed"),
                                  note="optional: the same seed asks the same questions again")
@@ -97,9 +108,47 @@ class SetupScreen(Screen[None]):
                     yield Button("Back", id="setup-back")
         yield KeyFooter()
 
+    class DueCounted(Message):
+        """How many questions are due for review today (counted in a thread)."""
+
+        def __init__(self, due: int) -> None:
+            super().__init__()
+            self.due = due
+
     def on_mount(self) -> None:
         self.query_one("#setup-category", Select).focus()
         self._update_matches()
+        self.count_due()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="due",
+          description="Reading the review schedule")
+    def count_due(self) -> None:
+        if self.context.schedule is None:
+            self.post_message(self.DueCounted(0))
+            return
+        schedule = self.context.schedule.load().schedule
+        due = due_today(schedule, clock.now(), set(self.context.bank.questions))
+        self.post_message(self.DueCounted(len(due)))
+
+    @on(DueCounted)
+    @on(Checkbox.Changed, "#setup-mix-due")
+    def _show_due(self, event: Message | None = None) -> None:
+        if isinstance(event, self.DueCounted):
+            self.due = event.due
+        mix = self.query_one("#setup-mix-due", Checkbox).value
+        note = self.query_one("#setup-due-note", Static)
+        if self.due is None:
+            note.update("")
+        elif not self.due:
+            note.update(Content.styled("Nothing is due for review today: all questions are new.",
+                                       "$text-muted"))
+        elif mix:
+            note.update(Content.assemble(
+                (f"{self.due}", "bold"), f" question{'s' if self.due != 1 else ''} due for review "
+                "today: up to half of this session will be due questions, the rest new."))
+        else:
+            note.update(Content.assemble(
+                (f"{self.due}", "bold"), " due for review, left out: new questions only."))
 
     def _filters(self) -> tuple[str | None, str | None, str | None]:
         return (_choice(self.query_one("#setup-category", Select).value),
@@ -154,6 +203,7 @@ class SetupScreen(Screen[None]):
             category=category, level=level, specialization=specialization, count=count,
             seed=seed, timer=self.query_one("#setup-timer", Checkbox).value,
             follow_ups=self.query_one("#setup-follow-ups", Checkbox).value,
+            mix_due=self.query_one("#setup-mix-due", Checkbox).value,
         )
 
     @on(Button.Pressed, "#setup-start")

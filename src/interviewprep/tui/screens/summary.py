@@ -9,7 +9,9 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
+from ... import clock
 from ...interview import InterviewSession, SessionSummary
+from ...schedule.queue import short_when
 from ..context import ScreenContext
 from ..messages import GoHome
 from ..widgets.bullets import BulletList
@@ -38,17 +40,22 @@ class SummaryScreen(Screen[None]):
     ]
 
     def __init__(self, context: ScreenContext, session: InterviewSession, summary: SessionSummary,
-                 closing: str = "") -> None:
+                 closing: str = "", story_warning: str | None = None) -> None:
         super().__init__()
         self.context = context
         self.session = session
         self.summary = summary
         self.closing = closing
+        self.story_warning = story_warning
+        """Set when one of the candidate's stories answered most of the questions."""
 
     def compose(self) -> ComposeResult:
         yield Header(icon="◆")
         with VerticalScroll(id="summary-scroll"):
             yield Static(id="summary-head", markup=False)
+            if self.story_warning:
+                yield Static(Content.styled(f"⚠ {self.story_warning}", "$text-warning"),
+                             id="summary-story-warning")
             yield Static("Questions", classes="section-title")
             yield Static(id="summary-questions", markup=False)
             with Horizontal(id="summary-columns"):
@@ -100,12 +107,22 @@ class SummaryScreen(Screen[None]):
         self.query_one("#summary-head", Static).update(Content.assemble(*head))
 
         rows = []
-        for n, (_qid, text, score) in enumerate(summary.per_question, start=1):
+        now = clock.now()
+        scheduled = bool(summary.comes_back)
+        for n, (qid, text, score) in enumerate(summary.per_question, start=1):
             mark = (Content.styled("skipped".ljust(16), "italic $text-muted") if score is None
                     else Content.assemble((f"{score:>3}", f"bold {score_colour(score)}"), " ",
                                           score_bar(score, 12)))
-            rows.append(Content.assemble((f"{n:>2}  ", "$text-muted"), mark, "  ",
+            back = summary.comes_back.get(qid)
+            when = (Content.styled(f"{'back ' + short_when(back, now):<17}", "$text-accent")
+                    if back is not None else Content(" " * 17)) if scheduled else Content("")
+            rows.append(Content.assemble((f"{n:>2}  ", "$text-muted"), mark, "  ", when,
                                          " ".join(text.split())))
+        if scheduled:
+            rows.append(Content.styled(
+                "\nAnswered questions come back for review as shown; weak ones sooner. "
+                "The home screen lists what is due.",
+                "$text-muted"))
         self.query_one("#summary-questions", Static).update(
             Content("\n").join(rows) if rows else Content.styled("No questions answered.",
                                                                   "$text-muted"))

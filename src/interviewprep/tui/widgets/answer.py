@@ -20,6 +20,8 @@ class AnswerBox(TextArea):
                 tooltip="Move focus out of the answer box (then n, r and m work)."),
         Binding("ctrl+s,f2", "screen.submit", "Submit", id="answer.submit", key_display="^s/F2"),
         Binding("f4", "screen.skip", "Skip", id="answer.skip", key_display="F4"),
+        Binding("f6", "screen.record", "Record", id="answer.record", key_display="F6",
+                tooltip="Start or stop recording your answer from the microphone."),
     ]
 
     def __init__(self, *, id: str | None = None, cursor_blink: bool = True) -> None:

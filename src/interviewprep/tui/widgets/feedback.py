@@ -11,6 +11,7 @@ from textual.widgets import Static
 
 from ...scoring.feedback import ElementCoverage, Feedback, signal_notes
 from ...scoring.signals import AnswerSignals
+from ...speech.delivery import Delivery
 from .display import STATUS_COLOUR, STATUS_MARK, bar, score_bar, score_change, score_colour
 
 HIGHLIGHT = {"covered": "on $success 22%", "partial": "on $warning 22%"}
@@ -135,6 +136,20 @@ def delivery_lines(signals: AnswerSignals) -> Content:
     return Content("\n").join(rows)
 
 
+def spoken_lines(delivery: Delivery) -> Content:
+    """The recording's pace, fillers, pauses and length, and what to change."""
+    colour = "$text-success" if delivery.pace == "comfortable" else "$text-warning"
+    rows: list[Content] = [
+        Content.assemble(("Spoken   ", "$text-muted"),
+                         (f"{delivery.words_per_minute:.0f} wpm {delivery.pace}", f"bold {colour}"),
+                         f" · {delivery.fillers} filler{'' if delivery.fillers == 1 else 's'} "
+                         f"({delivery.fillers_per_minute:.1f}/min) · {len(delivery.long_pauses)} "
+                         f"long pause{'' if len(delivery.long_pauses) == 1 else 's'}"),
+    ]
+    rows += [Content.assemble(("• ", "$text-warning"), note) for note in delivery.notes]
+    return Content("\n").join(rows)
+
+
 def _clip(text: str, limit: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -178,8 +193,10 @@ class FeedbackPanel(VerticalScroll, can_focus=True):
         previous_overall: int | None = None,
         newly_covered: Iterable[str] = (),
         names: Mapping[str, str] | None = None,
+        delivery: Delivery | None = None,
     ) -> None:
-        """Fill the panel; `previous_overall` adds the change since the earlier attempt."""
+        """Fill the panel; `previous_overall` adds the change since the earlier attempt;
+        `delivery` (a spoken answer) adds what the recording showed."""
         self.add_class("-has-feedback")
         newly = list(newly_covered)
         score = Content.assemble(
@@ -208,7 +225,10 @@ class FeedbackPanel(VerticalScroll, can_focus=True):
                 widgets.append(Static(detail, classes="fb-element-detail", markup=False))
         checklist.mount_all(widgets)
         self.query_one("#fb-answer", Static).update(highlighted_answer(feedback))
-        self.query_one("#fb-delivery", Static).update(delivery_lines(feedback.signals))
+        lines = delivery_lines(feedback.signals)
+        if delivery is not None:
+            lines = Content("\n").join([spoken_lines(delivery), lines])
+        self.query_one("#fb-delivery", Static).update(lines)
         self.query_one("#fb-next", Static).update(
             Content.assemble(("Next step  ", "bold $text-accent"), feedback.next_step or "—"))
         self.border_subtitle = f"{feedback.overall}/100"
