@@ -72,15 +72,75 @@ def test_ask_check_missing_file_and_empty_input():
     assert empty.returncode == 0 and json.loads(empty.stdout) == []
 
 
-def test_ask_check_jd_without_the_store_says_what_to_do_instead():
-    result = run_cli("ask", "check", "--jd", "acme", stdin="How?\n")
-    try:
-        import interviewprep.jd.store  # noqa: F401
-    except ImportError:
-        assert result.returncode == 2
-        assert "--posting FILE" in result.stderr and "Traceback" not in result.stderr
-    else:  # the job-description store is present: an unknown name is a clear error
-        assert result.returncode == 2 and "acme" in result.stderr
+POSTING = """IT Project Manager - ServiceNow ITSM
+Kestrel Health | Remote
+
+Responsibilities
+- Lead the ServiceNow ITSM rollout across four hospitals
+- Run the change advisory board and keep the CMDB accurate
+- Report progress and risks to the CIO
+
+Requirements
+- 5+ years managing IT service management projects
+- Experience with Jira and Agile delivery
+"""
+ABOUT_THE_POSTING = "How is the change advisory board run across the four hospitals today, and who chairs it?"
+
+
+@pytest.mark.slow
+def test_ask_check_with_a_saved_posting(tmp_path, isolated_home):
+    posting = tmp_path / "posting.txt"
+    posting.write_text(POSTING, encoding="utf-8")
+    added = run_cli("jd", "add", str(posting), "--name", "kestrel")
+    assert added.returncode == 0, added.stderr
+    questions = f"{ABOUT_THE_POSTING}\nWhat does a typical week look like?\nDo you use Jira?\n"
+    result = run_cli("ask", "check", "--jd", "kestrel", "--json", stdin=questions)
+    assert result.returncode == 0, result.stderr
+    about, generic, jira = json.loads(result.stdout)
+    assert "prepared-jd" in about["kinds"] and about["verdict"] == "strong"
+    assert any("saved job description" in r for r in about["reasons"])
+    assert "prepared-jd" not in generic["kinds"]
+    assert jira["verdict"] == "weak" and any("already answers it (Jira)" in r for r in jira["reasons"])
+    # Without the posting the same question is not "prepared".
+    alone = json.loads(run_cli("ask", "check", "--json", stdin=questions).stdout)
+    assert all("prepared-jd" not in r["kinds"] for r in alone)
+    # The unique start of a name works, as in `jd show`.
+    short = json.loads(run_cli("ask", "check", "--jd", "kes", "--json", stdin=questions).stdout)
+    assert short == [about, generic, jira]
+
+
+def test_ask_check_with_an_unknown_or_broken_posting_fails_cleanly(isolated_home):
+    unknown = run_cli("ask", "check", "--jd", "acme", stdin="How?\n")
+    assert unknown.returncode == 2 and "no saved posting named 'acme'" in unknown.stderr
+    folder = isolated_home / "data" / "jd"
+    folder.mkdir(parents=True, exist_ok=True)
+    broken = folder / "broken.json"
+    broken.write_text('{"name": "broken",\n "text": ""\n}\n', encoding="utf-8")
+    result = run_cli("ask", "check", "--jd", "broken", stdin="How?\n")
+    assert result.returncode == 2 and f"{broken}:" in result.stderr
+    assert "Traceback" not in result.stderr and result.stdout == ""
+    assert broken.read_text(encoding="utf-8") == '{"name": "broken",\n "text": ""\n}\n'  # untouched
+
+
+@pytest.mark.slow
+def test_plain_session_from_a_posting_rates_questions_against_it(tmp_path, isolated_home):
+    posting = tmp_path / "posting.txt"
+    posting.write_text(POSTING, encoding="utf-8")
+    assert run_cli("jd", "add", str(posting), "--name", "kestrel").returncode == 0
+    answer = ("At a hospital group I led the ServiceNow rollout for three sites. I ran the change "
+              "advisory board every week and cleaned the CMDB before go-live.\n\n")
+    result = run_cli("practice", "--jd", "kestrel", "--plain", "--count", "1", "--no-follow-ups",
+                     stdin=answer + ABOUT_THE_POSTING + "\n\n")
+    assert result.returncode == 0, result.stderr
+    assert "refers to a requirement of the saved job description (change advisory board)" in result.stdout
+    (path,) = (isolated_home / "data" / "transcripts").glob("*.json")
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    assert saved["settings"]["jd"] == "kestrel"
+    assert "prepared-jd" in saved["questions_asked"][0]["kinds"]
+    # The summary's first suggestion quotes one of the posting's duties.
+    suggestions = result.stdout.split("Questions you could ask the interviewer:")[1]
+    assert any(duty in suggestions.splitlines()[1] for duty in (
+        "Lead the ServiceNow ITSM rollout", "Run the change advisory board", "Report progress and risks"))
 
 
 @pytest.mark.slow

@@ -138,6 +138,59 @@ def test_suggestions_follow_level_specialization_and_posting():
     assert "ServiceNow rollout" in suggestions_for("mid", None, posting, seed=2)[0]
 
 
+def _analysis():
+    """A job-description analysis as `interviewprep jd add` saves it (jd.analysis's own types)."""
+    from interviewprep.jd.analysis import AnalysedRequirement, PostingAnalysis
+
+    return PostingAnalysis(
+        title="IT Project Manager - ServiceNow ITSM", level="mid", level_reason="",
+        specializations=["general", "itsm"],
+        requirements=[
+            AnalysedRequirement("5+ years managing IT service management projects", "skill",
+                                ["situation"], []),
+            AnalysedRequirement("Run the change advisory board and keep the CMDB accurate", "duty",
+                                ["action"], ["change advisory board", "CMDB"]),
+            AnalysedRequirement("Experience with Jira and Agile delivery", "skill", ["situation"],
+                                ["Jira", "Agile"]),
+        ],
+        terms=["ServiceNow", "ITSM", "CMDB"], questions=[])
+
+
+def test_posting_context_from_a_saved_analysis():
+    posting = PostingContext.from_analysis(_analysis())
+    assert posting.title == "IT Project Manager - ServiceNow ITSM"
+    assert posting.requirements[1] == "Run the change advisory board and keep the CMDB accurate"
+    # The posting's terms, then each line's, once each.
+    assert posting.terms == ["ServiceNow", "ITSM", "CMDB", "change advisory board", "Jira", "Agile"]
+    assert posting.duties == ["Run the change advisory board and keep the CMDB accurate"]
+    assert (posting.level, posting.specializations) == ("mid", ["general", "itsm"])
+    assert posting.referred_requirement("Who chairs the change advisory board?") == "change advisory board"
+    assert posting.referred_requirement("How are service management projects staffed?") \
+        == "5+ years managing IT service management projects"
+
+
+def test_summary_suggestions_from_a_posting_quote_a_duty_not_a_skill():
+    posting = PostingContext.from_analysis(_analysis())
+    for seed in range(5):
+        first = suggestions_for(None, "itsm", posting, seed=seed)[0]
+        assert "change advisory board" in first and "5+ years" not in first
+
+
+def test_a_session_from_a_posting_suggests_for_the_posting(tmp_path):
+    from interviewprep.interview.session import summarise
+
+    transcript = Transcript(plan=["q1"])
+    summary = summarise(transcript, tmp_path / "t.json", posting=PostingContext.from_analysis(_analysis()))
+    assert "change advisory board" in summary.questions_to_ask[0]
+    # No level or specialization chosen: the posting's (mid, itsm) fill the rest of the list.
+    from interviewprep.asking.suggest import _library
+
+    library = _library()
+    rest = summary.questions_to_ask[1:]
+    assert rest and set(rest) <= set(library["specialization"]["itsm"]) | set(library["level"]["mid"])
+    assert set(rest) & set(library["specialization"]["itsm"])
+
+
 def test_posting_context_finds_the_requirement_a_question_refers_to():
     posting = PostingContext.from_text(
         "IT Project Manager\n- Lead the data centre consolidation programme\n- Experience with PRINCE2\n")
@@ -209,6 +262,21 @@ def test_a_question_about_the_posting_counts_as_prepared(rater):
     assert "prepared-jd" in with_posting.kinds
     assert any("Workday" in r for r in with_posting.reasons)
     assert "prepared-jd" not in rater.rate(question).kinds
+
+
+@pytest.mark.slow
+def test_a_saved_analysis_makes_questions_about_its_requirements_prepared(rater):
+    posting = PostingContext.from_analysis(_analysis())
+    prepared, generic, closed = rater.rate_many([
+        "How is the change advisory board run today, and who chairs it?",
+        "What does a typical week look like?",
+        "Do you use Jira?"], posting)
+    assert "prepared-jd" in prepared.kinds and prepared.verdict == "strong"
+    assert any("change advisory board" in r for r in prepared.reasons)
+    assert "prepared-jd" not in generic.kinds and generic.verdict != "strong"
+    # The posting names Jira: asking whether it is used is weak, and the reason says why.
+    assert closed.verdict == "weak"
+    assert any("already answers it (Jira)" in r for r in closed.reasons)
 
 
 def test_the_strong_cut_off_is_chosen_on_out_of_fold_agreement():

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .posting import PostingContext, PostingUnavailable, from_saved
+from .posting import PostingContext
 from .split import split_questions
 from .suggest import suggestions_for
 from .verdict import QuestionVerdict
@@ -17,8 +17,7 @@ from .verdict import QuestionVerdict
 if TYPE_CHECKING:
     from .rater import QuestionRater
 
-__all__ = ["PostingContext", "PostingUnavailable", "QuestionRater", "QuestionVerdict", "from_saved",
-           "split_questions", "suggestions_for"]
+__all__ = ["PostingContext", "QuestionRater", "QuestionVerdict", "split_questions", "suggestions_for"]
 
 
 def __getattr__(name: str) -> Any:

@@ -14,6 +14,8 @@ REASONS: dict[str, str] = {
     "projects": "about the projects or programmes themselves",
     "prepared": "shows preparation: it builds on the posting or on something said in the interview",
     "prepared-jd": "refers to a requirement of the saved job description ({detail})",
+    "in-posting": "the saved job description already answers it ({detail}): ask how it works there, "
+                  "not whether",
     "generic": "generic: a question any candidate could ask about any job",
     "website": "answerable from the company's website or the job ad: it shows no research",
     "pay-perks": "about pay, perks or conditions: keep it for the offer stage, with HR",

@@ -1,14 +1,17 @@
 """What the rater knows of the job posting, so that questions about it count as prepared.
 
-The job-description store (the `jd` package) is optional: when it is installed, a saved posting
-is read through `from_saved`; otherwise a posting's text can be given directly (`from_text`).
+A saved posting's analysis (`jd.analysis.PostingAnalysis`, read by the layers above with
+`jd.PostingStore`) becomes a context with `from_analysis`; a posting given only as text with
+`from_text`. This package sits below `jd` in the layers, so it names the analysis's shape as a
+protocol instead of importing it.
 """
 
 from __future__ import annotations
 
-import importlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 _STOP = set(
     "a an and are as at be by for from has have i in is it its of on or our that the their this to "
@@ -27,8 +30,38 @@ def content_words(text: str) -> set[str]:
     return {w.rstrip(".-/") for w in _WORD.findall(text.lower()) if w.rstrip(".-/") not in _STOP}
 
 
-class PostingUnavailable(Exception):
-    """A saved posting was asked for but cannot be read (no job-description store, or no such name)."""
+class AnalysedLine(Protocol):
+    """A requirement line of an analysed posting (jd.analysis.AnalysedRequirement)."""
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def terms(self) -> list[str]: ...
+
+    @property
+    def kind(self) -> str:
+        """duty, skill or nice (nice to have)."""
+        ...
+
+
+class AnalysedPosting(Protocol):
+    """What the rater reads of an analysed posting (jd.analysis.PostingAnalysis)."""
+
+    @property
+    def title(self) -> str | None: ...
+
+    @property
+    def level(self) -> str: ...
+
+    @property
+    def specializations(self) -> list[str]: ...
+
+    @property
+    def requirements(self) -> Sequence[AnalysedLine]: ...
+
+    @property
+    def terms(self) -> list[str]: ...
 
 
 @dataclass
@@ -42,6 +75,8 @@ class PostingContext:
     """Tools, methods and certifications it names (Jira, PRINCE2, ...)."""
     level: str | None = None
     specializations: list[str] = field(default_factory=list)
+    duties: list[str] = field(default_factory=list)
+    """The requirement lines that are the role's duties (from an analysis; empty for plain text)."""
 
     @classmethod
     def from_text(cls, text: str) -> PostingContext:
@@ -51,6 +86,16 @@ class PostingContext:
         title = next((line for line in text.splitlines() if line.strip()), None)
         terms = sorted(set(_NAMED_TERM.findall(text)))
         return cls(title=title.strip() if title else None, requirements=lines[:80], terms=terms[:60])
+
+    @classmethod
+    def from_analysis(cls, analysis: AnalysedPosting) -> PostingContext:
+        """A saved posting as the job-description analysis read it: its requirement lines, and
+        the named terms of the posting and of each line, in posting order."""
+        terms = list(analysis.terms) + [t for r in analysis.requirements for t in r.terms]
+        return cls(title=analysis.title, requirements=[r.text for r in analysis.requirements],
+                   terms=list(dict.fromkeys(terms)), level=analysis.level,
+                   specializations=list(analysis.specializations),
+                   duties=[r.text for r in analysis.requirements if r.kind == "duty"])
 
     def referred_requirement(self, question: str) -> str | None:
         """The requirement (or named term) `question` refers to, if any."""
@@ -65,26 +110,3 @@ class PostingContext:
             if shared >= 2 and (best is None or shared > best[0]):
                 best = (shared, requirement)
         return best[1] if best else None
-
-
-def from_saved(name: str) -> PostingContext:
-    """A posting saved with `interviewprep jd add`, if the job-description store exists."""
-    try:
-        store_module = importlib.import_module("interviewprep.jd.store")
-    except ImportError as exc:
-        raise PostingUnavailable("saved job descriptions are not available in this version; "
-                                 "pass the posting's text with --posting FILE instead") from exc
-    try:
-        saved = store_module.PostingStore().load(name)  # the jd store's public reader
-    except Exception as exc:  # noqa: BLE001 - any failure of the optional store reads the same
-        raise PostingUnavailable(f"cannot read the saved job description {name!r}: {exc}") from exc
-    analysis = getattr(saved, "analysis", None)
-    context = PostingContext.from_text(saved.text)
-    context.title = getattr(saved, "title", None) or context.title
-    if analysis is not None:
-        requirements = [getattr(r, "text", str(r)) for r in getattr(analysis, "requirements", [])]
-        context.requirements = requirements or context.requirements
-        context.terms = list(getattr(analysis, "terms", []) or context.terms)
-        context.level = getattr(analysis, "level", None)
-        context.specializations = list(getattr(analysis, "specializations", []) or [])
-    return context

@@ -212,6 +212,8 @@ class QuestionRater:
         reasons = []
         if verdict == "weak":
             reasons += [reason_for(k) for k in bad]
+            if part.prepared_by and "closed" in kinds:
+                reasons.append(reason_for("in-posting", detail=part.prepared_by))
             if not bad:
                 reasons.append(reason_for("near-weak", detail=f"\"{part.nearest_weak.text}\""))
                 reasons.append(reason_for("generic"))

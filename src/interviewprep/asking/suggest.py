@@ -22,10 +22,11 @@ def suggestions_for(level: str | None = None, specialization: str | None = None,
     library = _library()
     rng = random.Random(seed)
     picked: list[str] = []
-    if posting and posting.requirements:
-        requirement = rng.choice(posting.requirements[:12]).rstrip(".;:")
-        picked.append(f"The posting asks for \"{requirement}\". What would that mean in practice in the "
-                      "first six months, and who would I be working with on it?")
+    lines = (posting.duties or [r for r in posting.requirements if not r[:1].isdigit()]) if posting else []
+    if lines:
+        duty = rng.choice(lines[:12]).rstrip(".;: ")
+        picked.append(f"The posting mentions \"{duty}\". Where does that stand today, and what would "
+                      "you want the new project manager to have done on it in the first six months?")
     for group, key in (("specialization", specialization or "general"), ("level", level or "mid")):
         options = list(library[group].get(key, []))
         rng.shuffle(options)

@@ -22,17 +22,35 @@ def _read(path: str) -> bytes | None:
         return None
 
 
+def saved_posting_context(name: str) -> PostingContext:
+    """A posting saved with `interviewprep jd add` (NAME, or a unique start of it), as its analysis
+    reads it; raises jd.PostingError if it is missing or unreadable. A posting whose saved
+    analysis could not be read is taken from its text instead (`jd show NAME` redoes the analysis)."""
+    from ..asking import PostingContext
+    from ..jd import PostingStore
+
+    posting = PostingStore().load(name)
+    if posting.analysis is None:
+        warn(f"{posting.path}: the posting's analysis could not be read; its lines are used as "
+             f"written (`interviewprep jd show {posting.name}` analyses it again)")
+        context = PostingContext.from_text(posting.text)
+        context.title = posting.title or context.title
+        return context
+    return PostingContext.from_analysis(posting.analysis)
+
+
 def _posting(args: argparse.Namespace) -> tuple[PostingContext | None, bool]:
     """The posting the questions may refer to; (None, False) after printing why it cannot be read."""
-    from ..asking import PostingContext, PostingUnavailable, from_saved
+    from ..asking import PostingContext
+    from ..jd import PostingError
 
     if args.posting and args.jd:
         err("use --posting FILE or --jd NAME, not both")
         return None, False
     if args.jd:
         try:
-            return from_saved(args.jd), True
-        except PostingUnavailable as exc:
+            return saved_posting_context(args.jd), True
+        except PostingError as exc:
             err(str(exc))
             return None, False
     if args.posting:
@@ -118,6 +136,7 @@ def register(subparsers: Subparsers) -> None:
     source.add_argument("--posting", type=Path, metavar="FILE",
                         help="the job posting as text: questions about its requirements count as prepared")
     source.add_argument("--jd", metavar="NAME",
-                        help="a saved job description (`interviewprep jd add`), when that feature is present")
+                        help="a job posting saved with `interviewprep jd add`: questions about its "
+                             "requirements and the tools it names count as prepared")
     add_json_option(check, "print a JSON array, one object per question: text, verdict, reasons")
     check.set_defaults(func=cmd_ask_check)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from .. import clock
-from ..asking import QuestionRater
+from ..asking import PostingContext, QuestionRater
 from ..interview import InterviewSession, SessionError, SessionSettings, TurnResult
 from ..schedule import ScheduleStore, describe_when
 from ..scoring.feedback import render_text
@@ -222,6 +222,8 @@ def run_plain(settings: SessionSettings, stdin: TextIO = sys.stdin, out: TextIO 
     except (SessionError, ModelError) as exc:
         err(str(exc))
         return EXIT_ERROR
+    if role is not None:  # questions for the interviewer about the posting count as prepared
+        session.posting = PostingContext.from_analysis(role.analysis)
     for notice in session.schedule_notices:
         warn(notice)
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from .. import clock
+from ..asking.posting import PostingContext
 from ..asking.suggest import suggestions_for
 from ..asking.verdict import QuestionVerdict
 from ..bank import Bank, Question
@@ -210,6 +211,9 @@ class InterviewSession:
         self.bank = bank
         self.role = role
         """The job posting the session is for, if any."""
+        self.posting: PostingContext | None = None
+        """The same posting as the question rater and the summary's suggestions read it (set by
+        whoever loads the posting: questions about its requirements count as prepared)."""
         self.schedule = schedule
         """Where the spaced-repetition schedule is kept (None: ratings are saved, no schedule)."""
         self.schedule_state: ScheduleFile | None = None
@@ -301,7 +305,7 @@ class InterviewSession:
         Empty `texts` records that the interviewer asked and the candidate had none (or skipped).
         """
         typed = [t.strip() for t in texts if t.strip()]
-        verdicts = rater.rate_many(typed) if typed else []
+        verdicts = rater.rate_many(typed, self.posting) if typed else []
         self.record_questions(verdicts)
         return verdicts
 
@@ -522,7 +526,7 @@ class InterviewSession:
     # ------------------------------------------------------------------ summary
     def summary(self) -> SessionSummary:
         summary = summarise(self.transcript, self.path, self.bank, self.settings.level,
-                            self.settings.specialization)
+                            self.settings.specialization, self.posting)
         if self.schedule_state is not None:
             tz = clock.now().tzinfo
             for qid, _text, _score in summary.per_question:
@@ -544,7 +548,8 @@ def element_means(transcript: Transcript) -> dict[str, float]:
 
 
 def summarise(transcript: Transcript, path: Path, bank: Bank | None = None,
-              level: str | None = None, specialization: str | None = None) -> SessionSummary:
+              level: str | None = None, specialization: str | None = None,
+              posting: PostingContext | None = None) -> SessionSummary:
     means = element_means(transcript)
     ranked = sorted(means.items(), key=lambda kv: kv[1], reverse=True)
     names = {k: (bank.elements[k].name if bank and k in bank.elements else k) for k in means}
@@ -555,9 +560,16 @@ def summarise(transcript: Transcript, path: Path, bank: Bank | None = None,
         weakest=[(names[k], v) for k, v in reversed(ranked[-3:]) if v < 0.5],
         seconds=transcript.seconds,
         transcript_path=path,
-        questions_to_ask=suggestions_for(level, specialization, seed=_seed_of(transcript)),
+        questions_to_ask=suggestions_for(level or (posting.level if posting else None),
+                                         specialization or _main_specialization(posting),
+                                         posting, seed=_seed_of(transcript)),
         questions_asked=list(transcript.questions_asked),
     )
+
+
+def _main_specialization(posting: PostingContext | None) -> str | None:
+    """The posting's first specialization other than general, if it has one."""
+    return next((s for s in (posting.specializations if posting else []) if s != "general"), None)
 
 
 def _seed_of(transcript: Transcript) -> int:

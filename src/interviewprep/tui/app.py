@@ -38,7 +38,9 @@ from .messages import (
 )
 
 if TYPE_CHECKING:
+    from ..asking import PostingContext
     from ..interview.session import AnswerScorer
+    from ..jd.interview import JobContext
     from ..speech.sources import AudioInputFactory
     from .screens.interview import InterviewScreen
 
@@ -80,6 +82,15 @@ def _home_relative(path: Path) -> str:
         return "~/" + str(path.relative_to(Path.home()))
     except ValueError:
         return str(path)
+
+
+def _posting_context(role: JobContext | None) -> PostingContext | None:
+    """The session's posting as the question rater reads it (questions about it are prepared)."""
+    if role is None:
+        return None
+    from ..asking import PostingContext
+
+    return PostingContext.from_analysis(role.analysis)
 
 
 class InterviewPrepApp(App[None]):
@@ -253,14 +264,15 @@ class InterviewPrepApp(App[None]):
         """Push the interview screen for a new session; False (with a message) if none fits."""
         from .screens.interview import InterviewScreen
 
+        role = self.job_context(settings.jd)
         try:
             session = InterviewSession(self.bank, self.scorer, self.store, settings,
                                        model_info=getattr(self.scorer, "model_info", None),
-                                       role=self.job_context(settings.jd),
-                                       schedule=self.context.schedule)
+                                       role=role, schedule=self.context.schedule)
         except SessionError as exc:
             self.notify(str(exc), title="Cannot start the session", severity="error")
             return False
+        session.posting = _posting_context(role)
         session.transcript.retry_of = retry_of
         for notice in session.schedule_notices:
             self.notify(notice, title="Review schedule", severity="warning", timeout=12)
@@ -273,16 +285,17 @@ class InterviewPrepApp(App[None]):
 
         try:
             transcript = self.store.load(session_id)
+            role = self.job_context(transcript.settings.get("jd"))
             session = InterviewSession.resume(self.bank, self.scorer, self.store, transcript,
-                                              role=self.job_context(transcript.settings.get("jd")),
-                                              schedule=self.context.schedule)
+                                              role=role, schedule=self.context.schedule)
         except (TranscriptError, SessionError) as exc:
             self.notify(str(exc), title="Cannot resume the session", severity="error")
             return False
+        session.posting = _posting_context(role)
         self.push_screen(InterviewScreen(self.context, session, resumed=True))
         return True
 
-    def job_context(self, name: str | None) -> Any | None:
+    def job_context(self, name: str | None) -> JobContext | None:
         """The saved posting a session is for (its probes use the scorer's model once loaded)."""
         if not name:
             return None

@@ -138,7 +138,7 @@ class QuestionsScreen(Screen[None]):
         if rater is None:
             rater = self.context.rater_loader(slot.scorer)
             self.context.raters["rater"] = rater
-        self.post_message(self.QuestionsRated(rater.rate_many(lines)))
+        self.post_message(self.QuestionsRated(rater.rate_many(lines, self.session.posting)))
 
     def watch_locked(self, locked: bool) -> None:
         self.query_one("#questions-rating").display = locked
