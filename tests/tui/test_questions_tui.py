@@ -111,6 +111,38 @@ async def test_summary_is_refused_while_typed_questions_are_unrated(isolated_hom
         assert app.screen is screen, "typed questions are not dropped silently"
 
 
+@pytest.mark.slow
+@pilot_run
+async def test_a_session_from_a_saved_posting_rates_questions_against_it(isolated_home):
+    from support.tui import save_sample_posting
+
+    save_sample_posting("northwind-cloud")
+    app = InterviewPrepApp(cursor_blink=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_for_scorer(pilot)
+        settings = SessionSettings(question_ids=[sorted(app.bank.questions)[0]], follow_ups=False,
+                                   jd="northwind-cloud")
+        await start_and_submit(pilot, settings, ANSWER)
+        await pilot.press("n")
+        await _wait(pilot)
+        screen = app.screen
+        assert isinstance(screen, QuestionsScreen)
+        screen.query_one("#questions-box").insert(
+            "Who chairs the change advisory board for each migration wave?")
+        await pilot.press("ctrl+s")
+        await _wait(pilot)
+        (card,) = screen.query(VerdictCard)
+        assert "saved job description (change advisory board)" in card.render_text()
+        assert "prepared-jd" in _saved(isolated_home)["questions_asked"][0]["kinds"]
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        first = app.screen.summary.questions_to_ask[0]
+        assert any(duty in first for duty in ("Lead the migration of 40 applications to Azure",
+                                              "Run the change advisory board for each migration wave",
+                                              "Report budget and risks to the steering committee"))
+
+
 def _layout_app(tmp_path: Path) -> InterviewPrepApp:
     bank = snapshot_bank(tmp_path / "bank")
     app = InterviewPrepApp(
