@@ -74,6 +74,54 @@ def test_v2_transcript_migrates_to_no_questions_asked():
     assert transcript.to_json()["schema_version"] == 3
 
 
+def test_a_v2_transcript_as_main_writes_it_keeps_rating_delivery_and_requirement():
+    """Schema 2 grew optional fields (spaced-repetition rating, spoken delivery, the posting's
+    requirement a probe asked about) without a version bump; migrating to 3 keeps them all."""
+    delivery = {"words_per_minute": 130.0, "fillers_per_minute": 1.5, "long_pauses": [],
+                "duration_s": 40.0}
+    old = {"schema_version": 2, "id": "20261201-090000-bbbbbb", "started_at": "2026-12-01T09:00:00+00:00",
+           "finished_at": "2026-12-01T09:10:00+00:00", "settings": {"jd": "kestrel"}, "plan": ["q1"],
+           "turns": [{"question_id": "q1", "question_text": "Tell me about a risk.", "category": "behavioral",
+                      "elements": ["risk"],
+                      "attempts": [{"answer": "I kept a register.", "feedback": {"overall": 55},
+                                    "seconds": 40.0, "submitted_at": "2026-12-01T09:01:00+00:00",
+                                    "delivery": delivery}],
+                      "follow_up": {"question": "Where?", "element": None, "requirement": "Run the CAB",
+                                    "answer": "", "feedback": None, "seconds": 0.0, "delivery": None},
+                      "rating": {"grade": "hard", "by": "feedback", "reasons": ["scored 55/100"]}}]}
+    transcript = Transcript.from_json(json.loads(json.dumps(old)))
+    (turn,) = transcript.turns
+    assert turn.rating == old["turns"][0]["rating"]
+    assert turn.attempts[0].delivery == delivery
+    assert turn.follow_up is not None and turn.follow_up.requirement == "Run the CAB"
+    assert transcript.questions_asked == [] and not transcript.questions_offered
+    again = Transcript.from_json(transcript.to_json())
+    assert again.to_json() == transcript.to_json() and again.schema_version == 3
+
+
+def test_an_index_written_before_questions_asked_is_rebuilt(isolated_home):
+    from interviewprep.transcripts import AskedQuestion, TranscriptStore
+    from interviewprep.transcripts.index import INDEX_VERSION, index_path
+
+    store = TranscriptStore()
+    transcript = Transcript(started_at="2026-12-01T09:00:00+00:00",
+                            questions_asked=[AskedQuestion("Who owns risk?", "strong")],
+                            questions_offered=True)
+    path = store.save(transcript)
+    (digest,) = store.digests()[0]
+    assert digest.questions_asked == {"strong": 1, "fair": 0, "weak": 0}
+    index = index_path(store)
+    data = json.loads(index.read_text(encoding="utf-8"))
+    # Version 3 (main's, or this branch's before the merge) kept no questions_asked.
+    assert INDEX_VERSION > 3
+    entry = data["entries"][path.name]
+    entry["digest"].pop("questions_asked")
+    index.write_text(json.dumps({**data, "version": 3}), encoding="utf-8")
+    (digest,) = store.digests()[0]
+    assert digest.questions_asked == {"strong": 1, "fair": 0, "weak": 0}
+    assert json.loads(index.read_text(encoding="utf-8"))["version"] == INDEX_VERSION
+
+
 @pytest.mark.parametrize("bad", [
     [{"text": "Why?", "verdict": "great", "reasons": []}],
     [{"verdict": "weak"}],
