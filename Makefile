@@ -46,6 +46,7 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/interviewprep setup --quiet
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/bench_speech.py
+	$(BIN)/python benchmarks/bench_asking.py
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check src tests benchmarks

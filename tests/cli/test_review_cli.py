@@ -123,7 +123,8 @@ def test_export_markdown_to_stdout_and_json_to_a_file(folder, tmp_path):
     assert js.returncode == 0 and js.stdout == ""
     assert str(target) in js.stderr
     data = json.loads(target.read_text(encoding="utf-8"))
-    assert data["schema_version"] == 2 and data["id"] == "20250210-173000-0a1b2c"
+    assert data["schema_version"] == 3 and data["id"] == "20250210-173000-0a1b2c"
+    assert data["questions_asked"] == []  # migrated: a v1 session asked none
     assert not list(target.parent.glob(".*.tmp"))  # written atomically, nothing left over
     assert (folder / V1.name).read_bytes() == V1.read_bytes()
 

@@ -183,6 +183,27 @@ def save_sample_sessions(bank_questions: list[Question]) -> list[Transcript]:
     return made
 
 
+class FixedVerdictRaterDouble:
+    """Layout only: rates the n-th question strong, fair, weak in turn, with fixed reasons.
+
+    No test asserts anything about rating with it: rating is tested with the real rater."""
+
+    CYCLE = ("strong", "fair", "weak")
+
+    def rate_many(self, lines, posting=None):
+        from interviewprep.asking import QuestionVerdict
+
+        out = []
+        for n, line in enumerate(lines):
+            verdict = self.CYCLE[n % 3]
+            out.append(QuestionVerdict(
+                text=line, verdict=verdict,
+                reasons=[f"double: reason one for a {verdict} question", "double: reason two"],
+                rewrite="double: a better question to ask instead?" if verdict == "weak" else None,
+                kinds=["open"]))
+        return out
+
+
 SAMPLE_POSTING = """Senior IT Project Manager - Cloud Migration
 Northwind Transit | Remote
 

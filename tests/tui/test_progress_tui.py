@@ -66,3 +66,21 @@ async def test_progress_with_no_sessions_says_so():
         await pilot.press("p")
         await pilot.pause()
         assert app.started == []
+
+
+@pilot_test
+async def test_progress_counts_your_questions_for_the_interviewer():
+    import json
+
+    folder = install(*GOOD)
+    path = folder / GOOD[0].name
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data.update(schema_version=3, questions_offered=True, questions_asked=[
+        {"text": "Who signs off a go-live?", "verdict": "strong", "reasons": ["about governance"]},
+        {"text": "What is the salary?", "verdict": "weak", "reasons": ["pay"], "rewrite": "Ask X?"}])
+    path.write_text(json.dumps(data), encoding="utf-8")
+    app = ReviewTestApp(ProgressScreen)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        totals = text_of(app.screen, "#progress-totals")
+        assert "Your questions for the interviewer: 1 strong · 0 fair · 1 weak" in totals

@@ -138,6 +138,31 @@ async def test_enter_opens_the_whole_transcript_with_feedback_and_evidence(sessi
 
 
 @pilot_test
+async def test_the_detail_ends_with_your_questions_for_the_interviewer(sessions):
+    from interviewprep.transcripts import AskedQuestion, TranscriptStore
+
+    store = TranscriptStore()
+    transcript = store.load("20250303-184512-3fa9c1")
+    transcript.questions_offered = True
+    transcript.questions_asked = [
+        AskedQuestion("Who decides when a failing project is stopped?", "strong", ["about governance"]),
+        AskedQuestion("Is there parking?", "weak", ["about pay, perks or conditions"],
+                      rewrite="What would you want delivered in the first six months?")]
+    store.save(transcript)
+    app = ReviewTestApp(ReviewScreen)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        detail = await open_session(app, pilot, "20250303-184512-3fa9c1")
+        source = detail.query_one("#detail-asked")._markdown
+        assert "Your questions for the interviewer" in source
+        assert "1. **strong**: Who decides when a failing project is stopped?" in source
+        assert "*Try instead:* What would you want delivered in the first six months?" in source
+        await pilot.press("escape")
+        other = await open_session(app, pilot, "20250324-081455-d1e7aa")
+        assert not other.query("#detail-asked"), "a session from before the questions shows none"
+
+
+@pilot_test
 async def test_retry_starts_a_session_on_the_highlighted_question(sessions):
     app = ReviewTestApp(ReviewScreen)
     async with app.run_test(size=(120, 36)) as pilot:

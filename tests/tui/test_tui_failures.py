@@ -54,6 +54,8 @@ async def _retry_session(scorer) -> None:
                                ANSWER, retry_of=retry_of)
         await pilot.press("n")
         await pilot.pause()
+        await pilot.press("f4")  # no questions for the interviewer
+        await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
         head = str(app.screen.query_one("#summary-head").render())
         assert "earlier attempt" in head and "12 →" in head

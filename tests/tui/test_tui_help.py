@@ -16,6 +16,7 @@ from interviewprep.tui.screens.interview import InterviewScreen
 from interviewprep.tui.screens.job_postings import JobPostingsScreen
 from interviewprep.tui.screens.paste_posting import PastePostingScreen
 from interviewprep.tui.screens.question_detail import QuestionDetailScreen
+from interviewprep.tui.screens.questions import QuestionsScreen
 from interviewprep.tui.screens.readiness import ReadinessScreen
 from interviewprep.tui.screens.setup import SetupScreen
 from interviewprep.tui.screens.summary import SummaryScreen
@@ -58,6 +59,17 @@ async def _go_summary(pilot) -> None:
     app.start_session(SessionSettings(question_ids=[sorted(app.bank.questions)[0]]))
     await pilot.pause()
     await pilot.press("f4")
+    await pilot.pause()
+    await pilot.press("f4")  # no questions for the interviewer
+
+
+async def _go_questions(pilot) -> None:
+    app = pilot.app
+    app.start_session(SessionSettings(question_ids=[sorted(app.bank.questions)[0]]))
+    await pilot.pause()
+    await pilot.press("f4")
+    await pilot.pause()
+    await pilot.press("escape")  # leave the questions box: ? would be typed into it
 
 
 async def _go_jobs(pilot) -> None:
@@ -87,6 +99,7 @@ SCREENS = {
     "question": (_go_question, QuestionDetailScreen),
     "interview": (_go_interview, InterviewScreen),
     "summary": (_go_summary, SummaryScreen),
+    "questions": (_go_questions, QuestionsScreen),
     "job postings": (_go_jobs, JobPostingsScreen),
     "readiness": (_go_readiness, ReadinessScreen),
     "paste posting": (_go_paste, PastePostingScreen),

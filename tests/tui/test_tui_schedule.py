@@ -74,6 +74,8 @@ async def _rating_is_shown_and_can_be_overridden(monkeypatch, element_bank):
         await pilot.press("n")
         await app.workers.wait_for_complete()
         await pilot.pause()
+        await pilot.press("f4")  # no questions for the interviewer
+        await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
         assert "back tomorrow" in str(app.screen.query_one("#summary-questions").render())
 

@@ -103,6 +103,8 @@ async def _two_question_session(isolated_home):
             assert screen.mode == "review"
         await pilot.press("n")
         await _wait(pilot)
+        await pilot.press("f4")  # no questions for the interviewer (tests/tui/test_questions_tui.py)
+        await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
         summary = app.screen.summary
         path = summary.transcript_path

@@ -105,6 +105,8 @@ def test_summary_snapshot(snap_compare, tmp_path):
         await pilot.press("n")
         await pilot.pause()
         await pilot.press("f4")
+        await pilot.pause()
+        await pilot.press("f4")  # no questions for the interviewer
         await _settle(pilot)
 
     assert snap_compare(layout_app(tmp_path, clock), terminal_size=SIZE, run_before=run_before)

@@ -21,7 +21,8 @@ def test_tui_modules_import_no_scoring_runtime():
         "for m in ['interviewprep.tui.app', 'interviewprep.tui.screens.home', "
         "'interviewprep.tui.screens.setup', 'interviewprep.tui.screens.interview', "
         "'interviewprep.tui.screens.summary', 'interviewprep.tui.screens.bank_browser', "
-        "'interviewprep.tui.screens.question_detail', 'interviewprep.tui.screens.help']:\n"
+        "'interviewprep.tui.screens.question_detail', 'interviewprep.tui.screens.help', "
+        "'interviewprep.tui.screens.questions']:\n"
         "    importlib.import_module(m)\n"
         f"print(','.join(m for m in {HEAVY!r} if m in sys.modules))\n"
     )

@@ -13,6 +13,8 @@ DOMAIN_MODULES = [
     "interviewprep.scoring.scorer",
     "interviewprep.interview",
     "interviewprep.transcripts",
+    "interviewprep.asking",
+    "interviewprep.asking.rater",
     "interviewprep.locations",
     "interviewprep.vocabulary",
     "interviewprep.fileio",

@@ -12,14 +12,14 @@ import os
 import sys
 
 from .. import __version__
-from . import bank, jd, practice, review, score, setup, speech, stories, today
+from . import ask, bank, jd, practice, review, score, setup, speech, stories, today
 from .common import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, err
 
 # Nothing at run time may reach a model hub.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
-GROUPS = (setup, practice, today, score, speech, bank, review, stories, jd)
+GROUPS = (setup, practice, today, score, ask, speech, bank, review, stories, jd)
 """The command groups, in the order `--help` lists their commands."""
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO, TypeVar
 
 from .. import clock
+from ..asking import PostingContext, QuestionRater
 from ..interview import InterviewSession, SessionError, SessionSettings, TurnResult
 from ..schedule import ScheduleStore, describe_when
 from ..scoring.feedback import render_text
@@ -24,6 +25,7 @@ from ..scoring.modelcard import ModelError
 from ..scoring.scorer import Scorer
 from ..transcripts import Transcript, TranscriptError, TranscriptStore
 from ..transcripts.lock import SessionLock, TranscriptChanged
+from .ask import render_verdict
 from .common import EXIT_ERROR, EXIT_OK, err, load_bank_or_warn, progress, warn
 
 T = TypeVar("T")
@@ -70,6 +72,19 @@ def _read_answer(stdin: TextIO, on_stories: Callable[[], None] | None = None,
         lines.append(line)
         if on_line is not None:
             on_line(lines)
+
+
+def _read_questions(stdin: TextIO) -> list[str]:
+    """One question per line until an empty line or end of input."""
+    questions: list[str] = []
+    while True:
+        line = stdin.readline()
+        if line == "":
+            return questions
+        line = line.rstrip("\n").encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        if not line.strip():
+            return questions
+        questions.append(line.strip())
 
 
 class PlainStories:
@@ -304,6 +319,8 @@ def _run_plain(settings: SessionSettings, stdin: TextIO, out: TextIO,
             lock.release()
         err(str(exc))
         return EXIT_ERROR
+    if role is not None:  # questions for the interviewer about the posting count as prepared
+        session.posting = PostingContext.from_analysis(role.analysis)
     try:
         return _interview(session, scorer, say, stdin, resume, show_stories, voice)
     finally:
@@ -456,6 +473,21 @@ def _interview(session: InterviewSession, scorer: Scorer, say: Callable[..., Non
             if not ok or summary is None:
                 return EXIT_ERROR
             say()
+            say(f"Interviewer: {session.invitation()}")
+            say("(One question per line; an empty line or end of input ends them. "
+                "An empty first line means you have none.)")
+            asked = _read_questions(stdin)
+            if asked:
+                say("Rating your questions ...")
+            verdicts = session.ask_questions(QuestionRater.load(embedder=scorer.embedder), asked)
+            for number, verdict in enumerate(verdicts, start=1):
+                say()
+                say(render_verdict(number, verdict))
+            if not asked:
+                say("(No questions. Interviewers notice: have two or three ready; "
+                    "see the suggestions below.)")
+            summary = session.summary()
+            say()
             say(f"Interviewer: {session.closing()}")
             say()
             say("Summary")
@@ -470,6 +502,11 @@ def _interview(session: InterviewSession, scorer: Scorer, say: Callable[..., Non
                 say("  Strongest: " + ", ".join(f"{n} ({v:.2f})" for n, v in summary.strongest))
             if summary.weakest:
                 say("  Work on: " + ", ".join(f"{n} ({v:.2f})" for n, v in summary.weakest))
+            if summary.questions_asked:
+                counts = {k: sum(q.verdict == k for q in summary.questions_asked)
+                          for k in ("strong", "fair", "weak")}
+                say(f"  Your questions: {counts['strong']} strong, {counts['fair']} fair, "
+                    f"{counts['weak']} weak")
             warning = stories.warning([qid for qid, _t, score in summary.per_question
                                        if score is not None]) if stories is not None else None
             if warning:

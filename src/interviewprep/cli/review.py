@@ -234,6 +234,12 @@ def cmd_progress(args: argparse.Namespace) -> int:
         print("\nWeakest elements (mean of the last 3 sessions that asked for them)")
         for trend in report.weakest_elements:
             print(f"  {trend.recent:.2f}  {trend.name}")
+    asked = report.questions_asked
+    if sum(asked.values()):
+        print("\nYour questions for the interviewer")
+        print(f"  {asked['strong']} strong, {asked['fair']} fair, {asked['weak']} weak; share strong, "
+              "session by session:")
+        print(trend_line("Share strong", report.asking, 0, 1, ".0%"))
     spoken = report.spoken
     if spoken.answers:
         print(f"\nSpoken answers ({spoken.answers}): {spoken.words_per_minute:.0f} words a minute, "

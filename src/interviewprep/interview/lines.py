@@ -67,23 +67,9 @@ def probe_for(element_id: str, rng: random.Random, fallback: str | None = None) 
     return fallback or "Can you say more about that?"
 
 
-QUESTIONS_TO_ASK: dict[str, list[str]] = {
-    "entry": [
-        "What does a typical week look like for a project coordinator here?",
-        "Which tools does the PMO use, and how would I be trained on them?",
-        "How will you measure success for me in the first 90 days?",
-        "Who would I work with most closely, and how do the PMs share knowledge?",
-    ],
-    "mid": [
-        "What is the biggest risk on the projects this role would take over?",
-        "How are priorities decided when two sponsors want the same people?",
-        "How much authority does a PM here have over scope and budget changes?",
-        "What does a project that went well here look like, and one that did not?",
-    ],
-    "senior": [
-        "How does the portfolio connect to the company's strategy, and who decides the trade-offs?",
-        "What would you expect me to change in the PMO in my first six months?",
-        "How do executives here want to hear bad news, and how early?",
-        "Which transformation outcomes is the board watching most closely this year?",
-    ],
-}
+INVITATIONS = [
+    "Before we finish: do you have any questions for me?",
+    "We have a few minutes left. What questions for me do you have?",
+    "That's everything from my side. Are there any questions for me, or for the team?",
+]
+"""The interviewer's last question; each contains "questions for" (contract: questions to ask)."""

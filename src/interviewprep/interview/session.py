@@ -15,9 +15,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from .. import clock
+from ..asking.posting import PostingContext
+from ..asking.suggest import suggestions_for
+from ..asking.verdict import QuestionVerdict
 from ..bank import Bank, Question
 from ..schedule import (
     AnswerRating,
@@ -33,11 +36,14 @@ from ..scoring.feedback import Feedback
 from ..speech.answer import apply_recording
 from ..speech.delivery import Delivery, assess_delivery
 from ..speech.spoken import SpokenAnswer
-from ..transcripts import Attempt, FollowUp, Transcript, TranscriptStore, Turn
+from ..transcripts import AskedQuestion, Attempt, FollowUp, Transcript, TranscriptStore, Turn
 from ..transcripts.lock import DiskStamp, SessionLock
 from ..transcripts.model import StoredFeedback, now_iso
 from . import lines
 from .drafts import Draft, DraftStore
+
+if TYPE_CHECKING:
+    from ..asking.rater import QuestionRater
 
 _Method = TypeVar("_Method", bound=Callable[..., Any])
 
@@ -197,6 +203,9 @@ class SessionSummary:
     seconds: float
     transcript_path: Path
     questions_to_ask: list[str]
+    """Suggested questions for the interviewer, for the session's level and specialization."""
+    questions_asked: list[AskedQuestion] = field(default_factory=list)
+    """The candidate's own questions at the end, with their verdicts."""
     comes_back: dict[str, datetime] = field(default_factory=dict)
     """Question id -> when it is due again (empty if no schedule is kept)."""
 
@@ -230,6 +239,9 @@ class InterviewSession:
         self.bank = bank
         self.role = role
         """The job posting the session is for, if any."""
+        self.posting: PostingContext | None = None
+        """The same posting as the question rater and the summary's suggestions read it (set by
+        whoever loads the posting: questions about its requirements count as prepared)."""
         self.schedule = schedule
         """Where the spaced-repetition schedule is kept (None: ratings are saved, no schedule)."""
         self.schedule_state: ScheduleFile | None = None
@@ -316,6 +328,29 @@ class InterviewSession:
 
     def closing(self) -> str:
         return lines.pick(self.rng, lines.CLOSINGS)
+
+    def invitation(self) -> str:
+        """The interviewer's last question; it always contains the words "questions for"."""
+        return lines.pick(self.rng, lines.INVITATIONS)
+
+    def ask_questions(self, rater: QuestionRater, texts: Sequence[str]) -> list[QuestionVerdict]:
+        """Rate the candidate's questions for the interviewer and keep them in the transcript.
+
+        Empty `texts` records that the interviewer asked and the candidate had none (or skipped).
+        """
+        typed = [t.strip() for t in texts if t.strip()]
+        verdicts = rater.rate_many(typed, self.posting) if typed else []
+        self.record_questions(verdicts)
+        return verdicts
+
+    @_all_or_nothing
+    def record_questions(self, verdicts: Sequence[QuestionVerdict]) -> None:
+        """Save already rated questions (the TUI rates them in a worker, then records them here)."""
+        self.transcript.questions_offered = True
+        self.transcript.questions_asked.extend(
+            AskedQuestion(text=v.text, verdict=v.verdict, reasons=list(v.reasons), rewrite=v.rewrite,
+                          kinds=list(v.kinds)) for v in verdicts)
+        self.save()
 
     def save(self) -> Path:
         """Save the transcript over the version this session last saw: TranscriptError if it
@@ -565,7 +600,8 @@ class InterviewSession:
 
     # ------------------------------------------------------------------ summary
     def summary(self) -> SessionSummary:
-        summary = summarise(self.transcript, self.path, self.bank, self.settings.level)
+        summary = summarise(self.transcript, self.path, self.bank, self.settings.level,
+                            self.settings.specialization, self.posting)
         if self.schedule_state is not None:
             tz = clock.now().tzinfo
             for qid, _text, _score in summary.per_question:
@@ -587,7 +623,8 @@ def element_means(transcript: Transcript) -> dict[str, float]:
 
 
 def summarise(transcript: Transcript, path: Path, bank: Bank | None = None,
-              level: str | None = None) -> SessionSummary:
+              level: str | None = None, specialization: str | None = None,
+              posting: PostingContext | None = None) -> SessionSummary:
     means = element_means(transcript)
     ranked = sorted(means.items(), key=lambda kv: kv[1], reverse=True)
     names = {k: (bank.elements[k].name if bank and k in bank.elements else k) for k in means}
@@ -598,5 +635,20 @@ def summarise(transcript: Transcript, path: Path, bank: Bank | None = None,
         weakest=[(names[k], v) for k, v in reversed(ranked[-3:]) if v < 0.5],
         seconds=transcript.seconds,
         transcript_path=path,
-        questions_to_ask=lines.QUESTIONS_TO_ASK.get(level or "mid", lines.QUESTIONS_TO_ASK["mid"]),
+        questions_to_ask=suggestions_for(level or (posting.level if posting else None),
+                                         specialization or _main_specialization(posting),
+                                         posting, seed=_seed_of(transcript)),
+        questions_asked=list(transcript.questions_asked),
     )
+
+
+def _main_specialization(posting: PostingContext | None) -> str | None:
+    """The posting's first specialization other than general, if it has one."""
+    return next((s for s in (posting.specializations if posting else []) if s != "general"), None)
+
+
+def _seed_of(transcript: Transcript) -> int:
+    """A stable seed per session (its planned questions), so the summary suggests the same
+    questions every time it is shown."""
+    key = "|".join(transcript.plan) or transcript.id
+    return sum(ord(c) * (i + 1) for i, c in enumerate(key))

@@ -213,11 +213,47 @@ def turn_markdown(turn: Turn, number: int, bank: Bank | None = None, level: int 
     return "\n".join(out).rstrip()
 
 
+def questions_markdown(transcript: Transcript, level: int = 2) -> str:
+    """The candidate's questions for the interviewer, each with its verdict, reasons and rewrite."""
+    hashes = "#" * level
+    if not transcript.questions_offered and not transcript.questions_asked:
+        return ""
+    out = [f"{hashes} Your questions for the interviewer", ""]
+    if not transcript.questions_asked:
+        out.append("*None asked.* Have two or three ready: interviewers judge candidates on them.")
+    for n, q in enumerate(transcript.questions_asked, 1):
+        out.append(f"{n}. **{q.verdict}**: {_cell(q.text)}")
+        out += [f"   - {reason}" for reason in q.reasons]
+        if q.rewrite:
+            out.append(f"   - *Try instead:* {q.rewrite}")
+    return "\n".join(out).rstrip()
+
+
+def questions_text(transcript: Transcript, width: int = 88) -> list[str]:
+    """The same for a terminal."""
+    if not transcript.questions_offered and not transcript.questions_asked:
+        return []
+    out = ["", "─" * min(width, 88), "Your questions for the interviewer", ""]
+    if not transcript.questions_asked:
+        out.append("   (none asked)")
+    for n, q in enumerate(transcript.questions_asked, 1):
+        out.append(textwrap.fill(f"{n}. {q.verdict.upper()}  {q.text}", width=width, subsequent_indent="   "))
+        out += [textwrap.fill(f"- {r}", width=width, initial_indent="   ", subsequent_indent="     ")
+                for r in q.reasons]
+        if q.rewrite:
+            out.append(textwrap.fill(f"Try instead: {q.rewrite}", width=width, initial_indent="   ",
+                                     subsequent_indent="     "))
+    return out
+
+
 def to_markdown(transcript: Transcript, bank: Bank | None = None) -> str:
     """The whole session as a Markdown report."""
     parts = [header_markdown(transcript)]
     for n, turn in enumerate(transcript.turns, 1):
         parts.append(turn_markdown(turn, n, bank))
+    asked = questions_markdown(transcript)
+    if asked:
+        parts.append(asked)
     return clean("\n\n".join(parts) + "\n")  # a report is read in a terminal as often as not
 
 
@@ -270,4 +306,5 @@ def to_text(transcript: Transcript, bank: Bank | None = None, width: int = 88) -
         question = bank.get(turn.question_id) if bank is not None else None
         if question is not None and question.model_answer:
             out += ["", "Model answer:", fill(question.model_answer, "    ")]
+    out += questions_text(transcript, width)
     return clean("\n".join(out) + "\n")

@@ -45,8 +45,10 @@ class TranscriptSource(Protocol):
     def parse(self, path: Path, data: dict[str, Any]) -> Transcript: ...
 
 
-INDEX_VERSION = 3
-"""Bump when SessionDigest changes shape: older index files are then ignored and rebuilt."""
+INDEX_VERSION = 4
+"""Bump when SessionDigest changes shape: older index files are then ignored and rebuilt.
+4: turns carry rating and delivery (spaced repetition, speech) and sessions their questions_asked
+counts; 3 had one or the other."""
 
 
 @dataclass
@@ -119,6 +121,8 @@ class SessionDigest:
     element_names: dict[Ident, Name] = field(default_factory=dict)
     """Element id -> display name, as recorded in the feedback."""
     turns: list[TurnDigest] = field(default_factory=list)
+    questions_asked: dict[str, int] = field(default_factory=dict)
+    """How many of the candidate's end-of-interview questions were rated strong, fair and weak."""
 
     @property
     def finished(self) -> bool:
@@ -211,6 +215,8 @@ class SessionDigest:
             retry_of=transcript.retry_of.to_json() if transcript.retry_of else None,
             element_names=names,
             turns=turns,
+            questions_asked={v: sum(q.verdict == v for q in transcript.questions_asked)
+                             for v in ("strong", "fair", "weak") if transcript.questions_asked},
         )
 
 

@@ -27,8 +27,12 @@ from pydantic import (
 from .. import clock
 from ..scoring.feedback import Feedback
 
-SCHEMA_VERSION = 2
-"""2: turns keep `attempts` (retries) and a `follow_up`; 1 kept one flat answer per turn."""
+SCHEMA_VERSION = 3
+"""3: `questions_asked` (the candidate's questions for the interviewer);
+2: turns keep `attempts` (retries) and a `follow_up`, and optionally a `rating` (spaced repetition)
+and attempts a `delivery` (spoken answers); 1 kept one flat answer per turn."""
+
+VERDICTS = ("strong", "fair", "weak")
 
 SESSION_ID_PATTERN = r"^[A-Za-z0-9_.-]{1,80}$"
 """A session id is also its file name (without .json): letters, digits, '-', '_' and '.'."""
@@ -314,6 +318,37 @@ class Turn:
 
 
 @dataclass
+class AskedQuestion:
+    """A question the candidate asked the interviewer at the end, and how it was rated."""
+
+    __pydantic_config__ = _DATA_CONFIG
+
+    text: str
+    verdict: Annotated[str, StringConstraints(pattern=r"^(strong|fair|weak)$")]
+    """strong, fair or weak."""
+    reasons: list[str] = field(default_factory=list)
+    rewrite: str | None = None
+    """For a weak question: the better question suggested instead."""
+    kinds: list[str] = field(default_factory=list)
+    """What the rater found: open, closed, pay-perks, prepared, ..."""
+
+    @classmethod
+    def from_json(cls, raw: Any) -> AskedQuestion:
+        if not isinstance(raw, dict) or not isinstance(raw.get("text"), str):
+            raise ValueError("'questions_asked' entries must be objects with a 'text'")
+        if raw.get("verdict") not in VERDICTS:
+            raise ValueError(f"'questions_asked' verdict must be one of {', '.join(VERDICTS)}, "
+                             f"not {raw.get('verdict')!r}")
+        reasons = raw.get("reasons", [])
+        if not isinstance(reasons, list) or not all(isinstance(r, str) for r in reasons):
+            raise ValueError("'questions_asked' reasons must be a list of text")
+        rewrite = raw.get("rewrite")
+        return cls(text=raw["text"], verdict=raw["verdict"], reasons=list(reasons),
+                   rewrite=rewrite if isinstance(rewrite, str) else None,
+                   kinds=[k for k in raw.get("kinds", []) if isinstance(k, str)])
+
+
+@dataclass
 class Transcript:
     """A whole session, saved after every turn."""
 
@@ -333,6 +368,10 @@ class Transcript:
     """Model card id, weights sha256, runtime and calibration version used for the scores."""
     retry_of: RetryOf | None = None
     """For a retry session: the session, question and earlier score."""
+    questions_asked: list[AskedQuestion] = field(default_factory=list)
+    """The candidate's questions for the interviewer at the end, each with its verdict."""
+    questions_offered: bool = False
+    """The interviewer asked for questions (the candidate may have had none, or skipped)."""
 
     def __post_init__(self) -> None:
         if isinstance(self.retry_of, dict):
@@ -441,4 +480,8 @@ def migrate(data: dict[str, Any]) -> dict[str, Any]:
                 "asked_at": raw.get("asked_at", ""),
             })
         data = {**data, "turns": turns, "schema_version": 2}
+        version = 2
+    if version == 2:
+        # v2 had no end-of-interview questions: none were asked.
+        data = {**data, "questions_asked": [], "questions_offered": False, "schema_version": 3}
     return data

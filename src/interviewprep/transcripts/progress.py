@@ -17,6 +17,7 @@ SPARK_BARS = "▁▂▃▄▅▆▇█"
 RECENT_SESSIONS = 3
 """'Weakest' is judged on the last few sessions that measured a thing, so old gaps fade."""
 WEAK_QUESTION_BELOW = 60
+ASKED_VERDICTS = ("strong", "fair", "weak")
 """A question whose latest score is under this is worth practising again."""
 
 
@@ -157,6 +158,10 @@ class ProgressReport:
     elements: list[Trend] = field(default_factory=list)
     weakest_elements: list[Trend] = field(default_factory=list)
     weakest_questions: list[QuestionRecord] = field(default_factory=list)
+    questions_asked: dict[str, int] = field(default_factory=lambda: dict.fromkeys(ASKED_VERDICTS, 0))
+    """Your questions for the interviewer, all sessions: how many were strong, fair and weak."""
+    asking: Trend = field(default_factory=lambda: Trend("questions_asked", "Your questions (share strong)"))
+    """Per session with questions: the share of them rated strong."""
     spoken: SpokenProgress = field(default_factory=SpokenProgress)
     """Delivery of the answers given out loud."""
 
@@ -175,6 +180,7 @@ class ProgressReport:
             "elements": [t.to_json(3) for t in self.elements],
             "weakest_elements": [t.to_json(3) for t in self.weakest_elements],
             "weakest_questions": [q.to_json() for q in self.weakest_questions],
+            "questions_asked": {**self.questions_asked, "trend": self.asking.to_json(2)},
             "spoken": self.spoken.to_json(),
         }
 
@@ -199,6 +205,13 @@ def progress_report(
     questions: dict[str, QuestionRecord] = {}
     spoken_all: list[dict[str, float]] = []
     for digest in ordered:
+        asked = getattr(digest, "questions_asked", {}) or {}
+        if sum(asked.values()):
+            for verdict in ASKED_VERDICTS:
+                report.questions_asked[verdict] += int(asked.get(verdict, 0))
+            report.asking.points.append(TrendPoint(digest.id, digest.started_at,
+                                                   asked.get("strong", 0) / sum(asked.values())))
+            report.asking.samples += sum(asked.values())
         answered = [t for t in digest.turns if t.overall is not None]
         report.skipped += sum(1 for t in digest.turns if t.overall is None)
         if not answered:

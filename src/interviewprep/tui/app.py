@@ -28,7 +28,7 @@ from ..schedule import ScheduleStore
 from ..speech.voice import Voice
 from ..transcripts import TranscriptError, TranscriptStore
 from ..transcripts.model import RetryOf
-from .context import ScorerSlot, ScreenContext
+from .context import RaterLoader, ScorerSlot, ScreenContext, load_real_rater
 from .messages import (
     GoHome,
     QuitRequested,
@@ -41,7 +41,9 @@ from .messages import (
 )
 
 if TYPE_CHECKING:
+    from ..asking import PostingContext
     from ..interview.session import AnswerScorer
+    from ..jd.interview import JobContext
     from ..speech.sources import AudioInputFactory
     from .screens.interview import InterviewScreen
 
@@ -91,6 +93,15 @@ def _home_relative(path: Path) -> str:
         return str(path)
 
 
+def _posting_context(role: JobContext | None) -> PostingContext | None:
+    """The session's posting as the question rater reads it (questions about it are prepared)."""
+    if role is None:
+        return None
+    from ..asking import PostingContext
+
+    return PostingContext.from_analysis(role.analysis)
+
+
 class InterviewPrepApp(App[None]):
     """Mock interviews for IT project managers, with explainable feedback."""
 
@@ -121,9 +132,10 @@ class InterviewPrepApp(App[None]):
         show_path: Callable[[Path], str] = _home_relative,
         cursor_blink: bool = True,
         audio_input: AudioInputFactory | None = None,
+        rater_loader: RaterLoader | None = None,
     ) -> None:
-        """`scorer_loader`, `clock`, `show_path` and `cursor_blink` exist for tests and
-        snapshots: a deterministic clock, no machine paths on screen, a still cursor.
+        """`scorer_loader`, `rater_loader`, `clock`, `show_path` and `cursor_blink` exist for tests
+        and snapshots: a deterministic clock, no machine paths on screen, a still cursor.
         `audio_input` replaces the microphone (a WAV file played back, in tests)."""
         super().__init__()
         self.start_settings = start_settings
@@ -132,7 +144,8 @@ class InterviewPrepApp(App[None]):
         store = TranscriptStore()
         self.context = ScreenContext(bank=bank, store=store, scorer=ScorerSlot(),
                                      clock=clock, show_path=show_path, cursor_blink=cursor_blink,
-                                     schedule=ScheduleStore(store), voice=Voice(audio_input))
+                                     schedule=ScheduleStore(store), voice=Voice(audio_input),
+                                     rater_loader=rater_loader or load_real_rater)
         """What every screen is given: bank, store, the scorer slot and the test hooks."""
         self._scorer_loader = scorer_loader or self._load_real_scorer
         self.theme = "nord"
@@ -291,14 +304,15 @@ class InterviewPrepApp(App[None]):
         """Push the interview screen for a new session; False (with a message) if none fits."""
         from .screens.interview import InterviewScreen
 
+        role = self.job_context(settings.jd)
         try:
             session = InterviewSession(self.bank, self.scorer, self.store, settings,
                                        model_info=getattr(self.scorer, "model_info", None),
-                                       role=self.job_context(settings.jd),
-                                       schedule=self.context.schedule)
+                                       role=role, schedule=self.context.schedule)
         except SessionError as exc:
             self.notify(str(exc), title="Cannot start the session", severity="error")
             return False
+        session.posting = _posting_context(role)
         session.transcript.retry_of = RetryOf.model_validate(retry_of) if retry_of else None
         try:
             session.claim(OPEN_HERE)
@@ -320,19 +334,20 @@ class InterviewPrepApp(App[None]):
             # where it is open instead of overwriting what the first one saves.
             lock = self.store.lock(session_id, OPEN_HERE)
             transcript = self.store.load(session_id)
+            role = self.job_context(transcript.settings.get("jd"))
             session = InterviewSession.resume(self.bank, self.scorer, self.store, transcript,
-                                              role=self.job_context(transcript.settings.get("jd")),
-                                              schedule=self.context.schedule)
+                                              role=role, schedule=self.context.schedule)
             session.claim(OPEN_HERE, lock)
         except (TranscriptError, SessionError) as exc:
             if lock is not None:
                 lock.release()
             self.notify(str(exc), title="Cannot resume the session", severity="error")
             return False
+        session.posting = _posting_context(role)
         self.push_screen(InterviewScreen(self.context, session, resumed=True))
         return True
 
-    def job_context(self, name: str | None) -> Any | None:
+    def job_context(self, name: str | None) -> JobContext | None:
         """The saved posting a session is for (its probes use the scorer's model once loaded)."""
         if not name:
             return None

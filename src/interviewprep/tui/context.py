@@ -19,6 +19,7 @@ from ..speech.voice import Voice
 from ..transcripts import TranscriptStore
 
 if TYPE_CHECKING:
+    from ..asking import QuestionRater
     from ..interview.session import AnswerScorer
     from ..jd import PostingAnalyser
     from .story_slot import StorySlot
@@ -28,6 +29,15 @@ def _story_slot() -> StorySlot:
     from .story_slot import StorySlot
 
     return StorySlot()
+
+RaterLoader = Callable[["AnswerScorer | None"], "QuestionRater"]
+"""Builds the question rater (in a worker thread) from the loaded scorer, sharing its model."""
+
+
+def load_real_rater(scorer: AnswerScorer | None) -> QuestionRater:
+    from ..asking import QuestionRater
+
+    return QuestionRater.load(embedder=getattr(scorer, "embedder", None))
 
 
 class ScorerSlot:
@@ -72,6 +82,10 @@ class ScreenContext:
     """Seconds, monotonic: answer timing and the interview timer read it."""
     show_path: Callable[[Path], str] = str
     """How a file path is written on screen (tests mask machine paths)."""
+    rater_loader: RaterLoader = load_real_rater
+    """How the end-of-interview question rater is built (tests of layout pass a double)."""
+    raters: dict[str, QuestionRater] = field(default_factory=dict)
+    """The rater once built ("rater"), kept for the next session."""
     cursor_blink: bool = True
     stories: StorySlot = field(default_factory=lambda: _story_slot())
     """The candidate's story bank, built once the scorer is ready."""

@@ -757,7 +757,7 @@ class InterviewScreen(Screen[None]):
 
     def _finish(self) -> None:
         from ...stories.told import overuse_warning
-        from .summary import SummaryScreen
+        from .questions import QuestionsScreen
 
         try:
             summary = self.session.finish()
@@ -775,8 +775,9 @@ class InterviewScreen(Screen[None]):
         titles = slot.library.titles() if slot.library else {}
         answered = [qid for qid, _text, score in summary.per_question if score is not None]
         warning = overuse_warning([self.stories_told.get(q) for q in answered], titles)
-        self.app.switch_screen(SummaryScreen(self.context, self.session, summary,
-                                             self.session.closing(), story_warning=warning))
+        # Every session ends with the interviewer asking for the candidate's questions.
+        self.app.switch_screen(QuestionsScreen(self.context, self.session, self.session.closing(),
+                                               story_warning=warning))
 
     # ------------------------------------------------------------------ drafts
     def unsent_text(self) -> str:

@@ -216,6 +216,7 @@ class ProgressScreen(Screen[None]):
             (format_duration(report.seconds), "bold"), " practised\n",
             (f"{report.attempts} attempts incl. retries · {report.skipped} skipped · {span}",
              "$text-muted"),
+            *self._asked(report),
         ))
         overall = trend_line(report.overall, 100, 0, name="All answers")
         spoken = report.spoken
@@ -235,6 +236,16 @@ class ProgressScreen(Screen[None]):
         self.query_one("#progress-elements", Static).update(
             Content("\n").join(trend_line(t, 1, 2) for t in report.elements))
         self._show_weakest(report)
+
+    @staticmethod
+    def _asked(report: ProgressReport) -> list[str | tuple[str, str]]:
+        """Your questions for the interviewer, all sessions (nothing when none were asked)."""
+        asked = report.questions_asked
+        if not sum(asked.values()):
+            return []
+        return ["\n", ("Your questions for the interviewer: ", "$text-muted"),
+                (f"{asked['strong']} strong", "bold $text-success"), " · ",
+                (f"{asked['fair']} fair", "$text-warning"), " · ", (f"{asked['weak']} weak", "$text-error")]
 
     def _show_weakest(self, report: ProgressReport) -> None:
         bank = self.context.bank

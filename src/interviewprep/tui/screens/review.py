@@ -43,6 +43,7 @@ from ...transcripts.export import (
     format_duration,
     format_score,
     format_started,
+    questions_markdown,
     settings_summary,
     to_markdown,
     turn_markdown,
@@ -116,7 +117,8 @@ class SessionDetailScreen(Screen[bool]):
     HELP_TITLE = "Session detail"
     HELP_NOTES = [
         "The whole session: each answer, the feedback that counted (elements with the evidence "
-        "sentence, hints for what was missing, delivery notes) and the bank's model answer.",
+        "sentence, hints for what was missing, delivery notes) and the bank's model answer; at the "
+        "end, your questions for the interviewer with their verdicts.",
         "Pick a question on the list to jump to it; Tab moves into the transcript to scroll it. "
         "Retry asks the highlighted question again in a new session without follow-ups and "
         "shows how the new score compares with this one.",
@@ -156,6 +158,9 @@ class SessionDetailScreen(Screen[bool]):
                                    classes="detail-turn" + (" -later" if n > 1 else ""))
                 if not t.turns:
                     yield Static("No questions were asked in this session.")
+                asked = questions_markdown(t, level=2)
+                if asked:
+                    yield Markdown(asked, id="detail-asked", classes="detail-turn -later")
         yield Footer()
 
     def on_mount(self) -> None:

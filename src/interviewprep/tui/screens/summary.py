@@ -65,10 +65,24 @@ class SummaryScreen(Screen[None]):
                     yield Static("To work on", classes="section-title")
                     yield Static(id="summary-weakest", markup=False)
                 with Vertical(id="summary-right"):
-                    yield Static("Questions to ask the interviewer", classes="section-title")
+                    yield Static("Your questions for the interviewer", classes="section-title")
+                    yield Static(id="summary-asked", markup=False)
+                    yield Static("Questions worth asking", classes="section-title")
                     yield BulletList(self.summary.questions_to_ask, id="summary-ask")
             yield Static(id="summary-saved", markup=False)
         yield KeyFooter()
+
+    def _asked(self) -> Content:
+        asked = self.summary.questions_asked
+        if not asked:
+            return Content.styled("None asked. Have two or three ready: see the suggestions below.",
+                                  "$text-muted")
+        styles = {"strong": "$text-success", "fair": "$text-warning", "weak": "$text-error"}
+        parts: list[Content | str | tuple[str, str]] = []
+        for q in asked:
+            text = q.text if len(q.text) <= 70 else q.text[:69].rstrip() + "…"
+            parts += [(f"{q.verdict:<6} ", f"bold {styles.get(q.verdict, '')}"), text, "\n"]
+        return Content.assemble(*parts[:-1])
 
     def on_mount(self) -> None:
         self.sub_title = "Session summary"
@@ -112,6 +126,7 @@ class SummaryScreen(Screen[None]):
         self.query_one("#summary-questions", Static).update(
             Content("\n").join(rows) if rows else Content.styled("No questions answered.",
                                                                   "$text-muted"))
+        self.query_one("#summary-asked", Static).update(self._asked())
         self.query_one("#summary-strongest", Static).update(
             self._element_rows(summary.strongest, "✓", "$text-success",
                                "Nothing stood out yet: keep practising."))
