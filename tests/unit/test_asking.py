@@ -77,8 +77,9 @@ def test_v2_transcript_migrates_to_no_questions_asked():
 def test_a_v2_transcript_as_main_writes_it_keeps_rating_delivery_and_requirement():
     """Schema 2 grew optional fields (spaced-repetition rating, spoken delivery, the posting's
     requirement a probe asked about) without a version bump; migrating to 3 keeps them all."""
-    delivery = {"words_per_minute": 130.0, "fillers_per_minute": 1.5, "long_pauses": [],
-                "duration_s": 40.0}
+    delivery = {"duration_s": 40.0, "words": 87, "words_per_minute": 130.0, "pace": "good",
+                "fillers": 1, "fillers_per_minute": 1.5, "filler_words": {"um": 1}, "long_pauses": [],
+                "speaking_time": "short", "notes": []}
     old = {"schema_version": 2, "id": "20261201-090000-bbbbbb", "started_at": "2026-12-01T09:00:00+00:00",
            "finished_at": "2026-12-01T09:10:00+00:00", "settings": {"jd": "kestrel"}, "plan": ["q1"],
            "turns": [{"question_id": "q1", "question_text": "Tell me about a risk.", "category": "behavioral",
@@ -92,7 +93,9 @@ def test_a_v2_transcript_as_main_writes_it_keeps_rating_delivery_and_requirement
     transcript = Transcript.from_json(json.loads(json.dumps(old)))
     (turn,) = transcript.turns
     assert turn.rating == old["turns"][0]["rating"]
-    assert turn.attempts[0].delivery == delivery
+    assert turn.attempts[0].delivery is not None
+    assert turn.attempts[0].delivery["words_per_minute"] == 130.0
+    assert turn.attempts[0].delivery["filler_words"] == {"um": 1}
     assert turn.follow_up is not None and turn.follow_up.requirement == "Run the CAB"
     assert transcript.questions_asked == [] and not transcript.questions_offered
     again = Transcript.from_json(transcript.to_json())
@@ -129,7 +132,7 @@ def test_an_index_written_before_questions_asked_is_rebuilt(isolated_home):
     "not a list",
 ])
 def test_bad_questions_asked_are_refused(bad):
-    data = {"schema_version": 3, "id": "x", "started_at": "2025", "questions_asked": bad}
+    data = {"schema_version": 3, "id": "x", "started_at": "2025-01-01T00:00:00+00:00", "questions_asked": bad}
     with pytest.raises(ValueError, match="questions_asked"):
         Transcript.from_json(data)
 
@@ -155,7 +158,7 @@ def test_questions_asked_round_trip_and_show_in_exports():
 
 
 def test_a_session_with_no_questions_says_so_in_the_export():
-    transcript = Transcript.from_json({"schema_version": 3, "id": "a", "started_at": "2025",
+    transcript = Transcript.from_json({"schema_version": 3, "id": "a", "started_at": "2025-01-01T00:00:00+00:00",
                                        "questions_offered": True})
     assert "*None asked.*" in to_markdown(transcript)
 
