@@ -164,17 +164,16 @@ def write_results(r: dict, path: Path) -> None:
         "",
         "## Reading these figures",
         "",
-        "- The held-out split is one fixed 30% of the labeled answers. It is small (about 100-150 "
-        "answers), so its macro-F1 moves by a few points with the split; the cross-validated and "
-        "leave-one-author-out figures above are the more cautious estimate for answers written "
-        "by people we have never seen, and they sit a little below the 0.85 bar. Risk and "
-        "stakeholders are the weakest elements (recall first): both need two things in one "
-        "breath (a risk and a response; a person and how they were engaged), and they are also "
-        "where labelers disagree most.",
-        "- Warm latency is dominated by one onnxruntime pass over the answer's sentences (about "
-        "35 ms of it for 300 words). This machine is a shared 2-core VM: the same benchmark gave "
-        "p50 from 37 ms to 69 ms across runs minutes apart, so a single run above 40 ms is not "
-        "a regression by itself; compare runs on a quiet machine.",
+        "- The held-out split is one fixed 30% of the labeled answers (about 300), mixing all "
+        "authors and styles, so it is not a stand-in for answers from people the project has "
+        "never seen: the leave-one-style-out and leave-one-author-out tables (when measured, "
+        "`python benchmarks/run.py elements_cv`) are. Risk and task are the weakest elements on "
+        "it; risk needs two things in one breath (a risk and a response), and task is often "
+        "implied rather than said.",
+        "- Warm latency is dominated by one onnxruntime pass over the answer's sentences. This "
+        "machine is a shared 2-core VM; the latency and process figures above were measured "
+        "while other work loaded it (load average 7-8), when the encoder pass alone took 53 ms "
+        "against about 35 ms on a quiet machine. Compare runs on a quiet machine.",
         "- int8 against fp32 (same export, refitted from scratch): element macro-F1 within 0.01 "
         "(5-fold CV 0.844 int8, 0.846 fp32), Mohler r 0.571 both, while fp32 is about 40% slower "
         "per answer. The runtime therefore uses int8 (per-channel weights on the MatMuls only; "
