@@ -114,31 +114,3 @@ def test_closing_the_terminal_keeps_the_draft(element_bank):
     terminal.fd = -1
     assert terminal.exit_code() == 128 + signal.SIGHUP
     assert _draft_text().startswith(TYPED.decode())
-
-
-class TerminalUnderALeader(Terminal):
-    """`interviewprep ARGS` as a child of a session leader that ignores SIGHUP and never passes
-    it on (as `make run` does): when the terminal closes, the app is sent no signal at all."""
-
-    def __init__(self, *args: str) -> None:
-        self.pid, self.fd = pty.fork()
-        if self.pid == 0:
-            signal.signal(signal.SIGHUP, signal.SIG_IGN)
-            app = os.fork()
-            if app == 0:
-                signal.signal(signal.SIGHUP, signal.SIG_DFL)
-                os.execv(sys.executable, [sys.executable, "-m", "interviewprep", *args])
-            _, status = os.waitpid(app, 0)
-            os._exit(os.waitstatus_to_exitcode(status) & 0xFF)
-        self.output = b""
-
-
-@pytest.mark.slow
-def test_a_closed_terminal_stops_the_app_even_without_sighup(element_bank):
-    qid = sorted(element_bank.questions)[0]
-    terminal = TerminalUnderALeader("practice", "--question", qid)
-    _type_an_answer(terminal, qid)
-    os.close(terminal.fd)  # the window is closed; only the leader is told, and it ignores it
-    terminal.fd = -1
-    assert terminal.exit_code() == 128 + signal.SIGHUP, "the app noticed its terminal was gone"
-    assert _draft_text().startswith(TYPED.decode())
