@@ -7,9 +7,7 @@ worker started on mount and announces itself with `ScorerReady` (or `ScorerFaile
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -184,7 +182,6 @@ class InterviewPrepApp(App[None]):
             self.notify(f"{first}{more}\nRun `interviewprep bank validate` for the full list.",
                         title="Problems in the question bank", severity="warning", timeout=12)
         self._catch_stop_signals()
-        self._watch_terminal()
         # After the first frame: the loading thread must not compete with the first paint.
         self.call_after_refresh(self.load_scorer)
         if self.resume_id:
@@ -204,29 +201,6 @@ class InterviewPrepApp(App[None]):
                 loop.add_signal_handler(sig, self.stop_on_signal, sig)
             except (NotImplementedError, RuntimeError, ValueError):
                 pass
-
-    def _watch_terminal(self) -> None:
-        """A closed terminal does not always send SIGHUP: under `make run`, make is the session
-        leader and the app is left on a hung-up terminal, spinning. Every two seconds, check
-        that the terminal is still there; when it is gone, stop as on SIGHUP."""
-        if self.is_headless:
-            return
-        try:
-            import termios
-
-            fd = sys.__stdin__.fileno() if sys.__stdin__ is not None else -1
-            if fd < 0 or not os.isatty(fd):
-                return
-        except (ImportError, OSError, ValueError):
-            return
-
-        def check() -> None:
-            try:
-                termios.tcgetattr(fd)
-            except (OSError, termios.error):
-                self.stop_on_signal(getattr(signal, "SIGHUP", 1))
-
-        self.set_interval(2.0, check, name="terminal watch")
 
     def stop_on_signal(self, signum: int) -> None:
         """Keep what is being typed as a draft, then exit with 128 + the signal number."""
