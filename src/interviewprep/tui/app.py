@@ -7,7 +7,9 @@ worker started on mount and announces itself with `ScorerReady` (or `ScorerFaile
 from __future__ import annotations
 
 import asyncio
+import os
 import signal
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -182,6 +184,7 @@ class InterviewPrepApp(App[None]):
             self.notify(f"{first}{more}\nRun `interviewprep bank validate` for the full list.",
                         title="Problems in the question bank", severity="warning", timeout=12)
         self._catch_stop_signals()
+        self._watch_terminal()
         # After the first frame: the loading thread must not compete with the first paint.
         self.call_after_refresh(self.load_scorer)
         if self.resume_id:
@@ -201,6 +204,39 @@ class InterviewPrepApp(App[None]):
                 loop.add_signal_handler(sig, self.stop_on_signal, sig)
             except (NotImplementedError, RuntimeError, ValueError):
                 pass
+
+    def _watch_terminal(self) -> None:
+        """A closed window does not always send SIGHUP: under `make run`, make is the session
+        leader, gets the SIGHUP and waits for the app without passing it on, and the app is left
+        on a hung-up terminal. A thread checks the terminal every two seconds; once it is gone,
+        the app stops as on SIGHUP (and, if that cannot finish, the process ends)."""
+        if self.is_headless or sys.__stdin__ is None:
+            return
+        try:
+            import termios
+
+            fd = sys.__stdin__.fileno()
+            if not os.isatty(fd):
+                return
+        except (ImportError, OSError, ValueError):
+            return
+        hangup = getattr(signal, "SIGHUP", 1)
+
+        def watch() -> None:
+            while True:
+                time.sleep(2.0)
+                try:
+                    termios.tcgetattr(fd)
+                except (OSError, termios.error):
+                    break
+            try:
+                self.call_from_thread(self.stop_on_signal, hangup)
+            except Exception:  # noqa: BLE001 - the app is already gone or stopping
+                pass
+            time.sleep(10.0)
+            os._exit(128 + hangup)  # the draft was kept by stop_on_signal; nothing to restore
+
+        threading.Thread(target=watch, name="terminal-watch", daemon=True).start()
 
     def stop_on_signal(self, signum: int) -> None:
         """Keep what is being typed as a draft, then exit with 128 + the signal number."""
