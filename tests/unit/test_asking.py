@@ -158,7 +158,8 @@ def test_questions_asked_round_trip_and_show_in_exports():
 
 
 def test_a_session_with_no_questions_says_so_in_the_export():
-    transcript = Transcript.from_json({"schema_version": 3, "id": "a", "started_at": "2025-01-01T00:00:00+00:00",
+    transcript = Transcript.from_json({"schema_version": 3, "id": "a",
+                                       "started_at": "2025-01-01T00:00:00+00:00",
                                        "questions_offered": True})
     assert "*None asked.*" in to_markdown(transcript)
 

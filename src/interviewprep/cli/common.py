@@ -27,6 +27,28 @@ EXIT_INTERRUPTED = 130
 Subparsers = argparse._SubParsersAction  # the type argparse's add_subparsers() returns
 
 
+def write_output(target: Path | None, text: str, *, force: bool, done: str) -> int:
+    """Print `text`, or write it to `target` (`-o FILE`): a new file, or a regular file replaced
+    only with --force; never a symlink, FIFO, device or folder. `done` goes to stderr after a
+    write. Returns the exit code."""
+    from ..fileio import atomic_write_text, target_problem
+
+    if not target or str(target) == "-":
+        sys.stdout.write(text)
+        return EXIT_OK
+    problem = target_problem(target, overwrite=force)
+    if problem:
+        err(problem)
+        return EXIT_ERROR
+    try:
+        atomic_write_text(target, text)
+    except OSError as exc:
+        err(f"cannot write {target}: {exc.strerror or exc}")
+        return EXIT_ERROR
+    print(done, file=sys.stderr)
+    return EXIT_OK
+
+
 def err(message: str) -> None:
     """An error for the user: `interviewprep: message` on standard error."""
     print(f"interviewprep: {message}", file=sys.stderr)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..vocabulary import CATEGORIES
-from .common import EXIT_ERROR, EXIT_OK, Subparsers, add_json_option, err, warn
+from .common import EXIT_ERROR, EXIT_OK, Subparsers, add_json_option, err, warn, write_output
 
 if TYPE_CHECKING:
     from ..bank import Bank
@@ -171,7 +171,6 @@ def cmd_review_delete(args: argparse.Namespace) -> int:
 
 # ---------------------------------------------------------------- export
 def cmd_export(args: argparse.Namespace) -> int:
-    from ..fileio import atomic_write_text, target_problem
     from ..transcripts.export import to_json, to_markdown
 
     transcript = _load(_store(), args.id)
@@ -181,20 +180,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         text = to_json(transcript)
     else:
         text = to_markdown(transcript, _bank_or_none())
-    if not args.output or str(args.output) == "-":
-        sys.stdout.write(text)
-        return EXIT_OK
-    problem = target_problem(args.output, overwrite=args.force)
-    if problem:
-        err(problem)
-        return EXIT_ERROR
-    try:
-        atomic_write_text(args.output, text)
-    except OSError as exc:
-        err(f"cannot write {args.output}: {exc.strerror or exc}")
-        return EXIT_ERROR
-    print(f"wrote {args.output}", file=sys.stderr)
-    return EXIT_OK
+    return write_output(args.output, text, force=args.force, done=f"wrote {args.output}")
 
 
 # ---------------------------------------------------------------- progress

@@ -25,6 +25,7 @@ from .common import (
     load_bank_or_warn,
     progress,
     warn,
+    write_output,
 )
 
 if TYPE_CHECKING:
@@ -268,7 +269,6 @@ def cmd_remove(args: argparse.Namespace) -> int:
 
 # ---------------------------------------------------------------- export
 def cmd_export(args: argparse.Namespace) -> int:
-    from ..fileio import atomic_write_text, target_problem
 
     store = _store()
     stored, problems = store.load()
@@ -279,20 +279,8 @@ def cmd_export(args: argparse.Namespace) -> int:
                           indent=2, ensure_ascii=False) + "\n"
     else:
         text = store.export_markdown()
-    if not args.output or str(args.output) == "-":
-        sys.stdout.write(text)
-        return EXIT_OK
-    refusal = target_problem(args.output, overwrite=args.force)
-    if refusal:
-        err(refusal)
-        return EXIT_ERROR
-    try:
-        atomic_write_text(args.output, text)
-    except OSError as exc:
-        err(f"cannot write {args.output}: {exc.strerror or exc}")
-        return EXIT_ERROR
-    print(f"wrote {len(stored)} story(ies) to {args.output}", file=sys.stderr)
-    return EXIT_OK
+    return write_output(args.output, text, force=args.force,
+                        done=f"wrote {len(stored)} story(ies) to {args.output}")
 
 
 # ---------------------------------------------------------------- match
