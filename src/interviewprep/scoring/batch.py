@@ -66,10 +66,13 @@ def dumps_line(record: dict[str, Any]) -> str:
     try:
         return json.dumps(record, ensure_ascii=False, allow_nan=False)
     except (ValueError, TypeError, RecursionError) as exc:
-        fallback = {"id": record.get("id") if valid_id(record.get("id")) else None,
-                    "error": f"line {record.get('line', '?')}: could not write the result ({exc})"}
-        if "line" in record:
-            fallback["line"] = record["line"]
+        line = record.get("line")
+        line = line if isinstance(line, int) and not isinstance(line, bool) else None
+        fallback: dict[str, Any] = {
+            "id": record.get("id") if valid_id(record.get("id")) else None,
+            "error": f"line {'?' if line is None else line}: could not write the result ({exc})"}
+        if line is not None:
+            fallback["line"] = line
         return json.dumps(fallback, ensure_ascii=False, allow_nan=False)
 
 
