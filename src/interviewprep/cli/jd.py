@@ -144,12 +144,14 @@ def _saved(name: str, analyser: PostingAnalyser | None) -> SavedPosting | None:
 
     store = PostingStore()
     try:
-        if analyser is None:
-            return store.load(name)
-        return analysed(store, name, analyser)
+        posting = store.load(name) if analyser is None else analysed(store, name, analyser)
     except PostingError as exc:
         err(str(exc))
         return None
+    if analyser is not None and posting.analysis_problem:
+        warn(f"{posting.analysis_problem}; analysed again from the posting's text "
+             "(the file is left as it is)")
+    return posting
 
 
 def cmd_show(args: argparse.Namespace) -> int:
