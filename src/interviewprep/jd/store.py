@@ -26,6 +26,8 @@ MAX_POSTING_BYTES = 5_000_000
 NAME_PATTERN = r"^[a-z0-9][a-z0-9-]{0,59}$"
 MAX_POSTING_CHARS = 100_000
 """Longer than any real posting: a file this big is something else pasted by mistake."""
+MAX_POSTING_INPUT_BYTES = 4 * MAX_POSTING_CHARS
+"""What is read of a posting's file or paste at most (MAX_POSTING_CHARS in any UTF-8)."""
 
 
 class PostingError(Exception):
