@@ -162,7 +162,7 @@ def _with_line(at: int, line: str) -> tuple[str, bytes]:
     return f"line {at + 1} = {line!r}", "\n".join(lines).encode("utf-8")
 
 
-@settings(max_examples=max(10, EXAMPLES // 2), **SETTINGS)
+@settings(max_examples=max(10, EXAMPLES // 4), **SETTINGS)
 @given(case=line_mutation(STORY_FILE.read_text(encoding="utf-8")))
 @example(case=_with_line(2, "## \x1b]0;pwned\x07Data Centre Exit\x1b]52;c;ZWNobyBoaQ==\x07"))
 @example(case=_with_line(4, "Task: I owned the plan\x1b[2J\x1b[H and the \x9b31m budget"))
@@ -188,13 +188,14 @@ def check_posting_commands(path: Path, described: str) -> None:
     if not readable:
         assert str(path) in errs, (described, errs)
     checked("jd", "list")
-    for name in ("good", "kestrel"):
-        codes = (0,) if name == "good" or readable else (1,)
-        for argv in (("jd", "show", name), ("jd", "show", name, "--json"),
-                     ("jd", "readiness", name, "--json"), ("jd", "readiness", name)):
-            code, _out, errs = checked(*argv, codes=codes if "show" in argv else (0, 1))
-            if code:
-                assert errs.strip(), (described, argv)
+    checked("jd", "show", "good")  # the intact posting reads as ever beside the damaged one
+    checked("jd", "readiness", "good", "--json")
+    codes = (0,) if readable else (1,)
+    for argv in (("jd", "show", "kestrel"), ("jd", "show", "kestrel", "--json"),
+                 ("jd", "readiness", "kestrel", "--json"), ("jd", "readiness", "kestrel")):
+        code, _out, errs = checked(*argv, codes=codes if "show" in argv else (0, 1))
+        if code:
+            assert errs.strip(), (described, argv)
     if not older_analysis(before):
         assert path.read_bytes() == before, f"a reading command changed the file: {described}"
 
