@@ -28,11 +28,14 @@ START = "(Press Enter to start recording"
 
 
 def _start(wav) -> tuple[subprocess.Popen, OutputReader]:
+    """Plain voice mode; `wav` plays as the microphone (None: the machine's own, if any)."""
+    env = {k: v for k, v in os.environ.items() if k != "INTERVIEWPREP_AUDIO_INPUT"}
+    if wav is not None:
+        env["INTERVIEWPREP_AUDIO_INPUT"] = str(wav)
     proc = subprocess.Popen([sys.executable, "-m", "interviewprep", "practice", "--plain",
                              "--voice", "--count", "1", "--seed", "2", "--no-follow-ups"],
                             stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, bufsize=1,
-                            env={**os.environ, "INTERVIEWPREP_AUDIO_INPUT": str(wav)})
+                            stderr=subprocess.PIPE, text=True, bufsize=1, env=env)
     return proc, OutputReader(proc.stdout)
 
 
@@ -92,6 +95,18 @@ def test_lines_typed_instead_of_recording_survive_sigterm(tmp_path, isolated_hom
     out.wait_for(START, proc)
     _type(proc, "\n".join(TYPED) + "\n")
     assert _stop(proc, signal.SIGTERM) == "\n".join(TYPED)
+
+
+@pytest.mark.slow
+def test_lines_typed_when_voice_is_unavailable_survive_sighup(isolated_home):
+    from interviewprep.speech.microphone import microphone_problem
+
+    if microphone_problem() is None:
+        pytest.skip("this machine has a microphone; the no-microphone path cannot be shown")
+    proc, out = _start(None)
+    out.wait_for("Voice answers are unavailable", proc)
+    _type(proc, "\n".join(TYPED) + "\n")
+    assert _stop(proc, signal.SIGHUP) == "\n".join(TYPED)
 
 
 class _StopWhenHeard(io.StringIO):
