@@ -78,3 +78,15 @@ def test_score_batch_reports_an_enormous_line_by_number_and_goes_on(tmp_path):
     assert records[1]["line"] == 2 and "too long for one input line" in records[1]["error"]
     assert "line 2: 2,000,0" in result.stderr and "Traceback" not in result.stderr
     assert isinstance(records[0]["overall"], int) and isinstance(records[2]["overall"], int)
+
+
+def test_ask_check_refuses_a_posting_over_the_cap_before_loading_the_model(tmp_path):
+    questions = tmp_path / "questions.txt"
+    questions.write_text("How does the team decide what goes into a release?\n", encoding="utf-8")
+    posting = tmp_path / "posting.txt"
+    posting.write_text("Project manager wanted.\n" + "- Lead the roll-out\n"
+                       * (MAX_POSTING_INPUT_BYTES // 20 + 10), encoding="utf-8")
+    result = run_cli("ask", "check", str(questions), "--posting", str(posting))
+    assert result.returncode == 2, result.stderr
+    assert f"{posting}: more than 0.4 MB is too big for one job posting" in result.stderr
+    assert "Loading" not in result.stderr and "Traceback" not in result.stderr
