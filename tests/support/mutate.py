@@ -74,3 +74,55 @@ def mutation(draw: st.DrawFn, doc: dict[str, Any]) -> tuple[str, dict[str, Any]]
     parent[last] = value
     shown = json.dumps(value)[:60]
     return f"{where} = {shown}", changed
+
+
+# ------------------------------------------------------------------ text files, line by line
+ODD_LINES = st.one_of(
+    st.sampled_from([
+        "", "##", "## ", "###", "## \x1b]0;pwned\x07Title", "## Moving the call centre to the cloud",
+        "Situation:", "Task: \x1b[2J\x1b[H", "Action:   ", "Result: 100%", "Lessons: " + "x" * 300,
+        "Tags:", "Tags: ,,, ,", "Tags: " + ", ".join(f"t{i}" for i in range(500)),
+        "**Situation:** bold", "\x00", "\ufeffSituation: a BOM in the middle", "\u202eevil",
+        "\x9b31m C1 CSI", "\r", "tab\there", "é" * 50, "\udcff", "word " * 4000,
+        "---", "title: [1, 2]", "{\"json\": true}", "<script>alert(1)</script>",
+        "[bold red]markup[/]", "\\x1b", "line\x0bvertical tab",
+    ]),
+    st.text(max_size=40),
+)
+"""Lines a hand edit, a paste from elsewhere or a hostile user leave in a Markdown file."""
+
+ODD_BYTES = st.sampled_from([b"\xff\xfe", b"\xc3", b"\xe2\x82", b"\x80abc", b"\xed\xa0\x80",
+                             b"\x00\x00", b"\r\n", b"\xef\xbb\xbf"])
+"""Bytes that are not UTF-8 (or are, but odd there): a file saved in another encoding."""
+
+
+@st.composite
+def line_mutation(draw: st.DrawFn, text: str) -> tuple[str, bytes]:
+    """(description, the file's bytes with one line deleted, duplicated, replaced or inserted,
+    or undecodable bytes put into one line)."""
+    lines = text.split("\n")
+    at = draw(st.integers(min_value=0, max_value=len(lines) - 1))
+    action = draw(st.sampled_from(["delete", "duplicate", "replace", "replace", "insert",
+                                   "bytes", "truncate"]))
+    changed = list(lines)
+    if action == "delete":
+        del changed[at]
+    elif action == "duplicate":
+        changed.insert(at, lines[at])
+    elif action == "truncate":
+        changed = lines[:at]
+    elif action == "bytes":
+        raw = draw(ODD_BYTES)
+        encoded = [line.encode("utf-8") for line in lines]
+        cut = draw(st.integers(min_value=0, max_value=len(encoded[at])))
+        encoded[at] = encoded[at][:cut] + raw + encoded[at][cut:]
+        return f"line {at + 1}: bytes {raw!r} at {cut}", b"\n".join(encoded)
+    else:
+        odd = draw(ODD_LINES)
+        if action == "replace":
+            changed[at] = odd
+        else:
+            changed.insert(at, odd)
+        action = f"{action} {odd[:40]!r}"
+    data = "\n".join(changed).encode("utf-8", "surrogatepass")
+    return f"line {at + 1}: {action}", data

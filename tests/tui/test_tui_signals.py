@@ -12,6 +12,7 @@ import time
 import pytest
 
 from interviewprep.interview import DraftStore
+from interviewprep.transcripts import TranscriptStore
 
 pty = pytest.importorskip("pty")
 
@@ -114,3 +115,54 @@ def test_closing_the_terminal_keeps_the_draft(element_bank):
     terminal.fd = -1
     assert terminal.exit_code() == 128 + signal.SIGHUP
     assert _draft_text().startswith(TYPED.decode())
+
+
+LEADER = """
+import os, signal, subprocess, sys
+signal.signal(signal.SIGHUP, lambda signum, frame: None)  # like make: caught, not passed on
+app = subprocess.Popen(sys.argv[1:])  # same session and process group, as make starts it
+code = app.wait()
+os._exit(code if code >= 0 else 128 - code)
+"""
+"""A session leader like `make run`: the terminal's SIGHUP is caught and the leader keeps
+waiting for the app. A caught signal is reset in the exec'd app (SIG_IGN would be inherited)."""
+
+
+class TerminalUnderALeader(Terminal):
+    """`interviewprep ARGS` started by a session leader that swallows SIGHUP, on a new pty: when
+    the terminal closes, the kernel hangs up the pty and signals only the leader."""
+
+    def __init__(self, *args: str) -> None:
+        self.pid, self.fd = pty.fork()
+        if self.pid == 0:
+            os.execv(sys.executable, [sys.executable, "-c", LEADER,
+                                      sys.executable, "-m", "interviewprep", *args])
+        self.output = b""
+
+    def exit_code(self, timeout: float = 30) -> int:
+        """The leader's exit code, which is the app's; a hang guard kills both (the app is in
+        the leader's process group)."""
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            done, status = os.waitpid(self.pid, os.WNOHANG)
+            if done:
+                return os.waitstatus_to_exitcode(status)
+            time.sleep(0.2)
+        os.killpg(self.pid, signal.SIGKILL)
+        os.waitpid(self.pid, 0)
+        raise AssertionError(f"the app was still running {timeout:.0f} s after its terminal "
+                             "closed (no SIGHUP reached it)")
+
+
+@pytest.mark.slow
+def test_a_closed_terminal_stops_the_app_under_a_leader_that_keeps_sighup(element_bank):
+    qid = sorted(element_bank.questions)[0]
+    terminal = TerminalUnderALeader("practice", "--question", qid)
+    _type_an_answer(terminal, qid)
+    os.write(terminal.fd, b" and the risk log")
+    terminal.read(0.3)
+    os.close(terminal.fd)  # the window is closed: only the leader gets SIGHUP, and keeps it
+    terminal.fd = -1
+    assert terminal.exit_code() == 128 + signal.SIGHUP, "the app stopped as on SIGHUP"
+    assert _draft_text() == TYPED.decode() + " and the risk log"
+    assert list(TranscriptStore().folder.glob("*.json")), "the session is kept, resumable"

@@ -8,7 +8,18 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .common import EXIT_ERROR, EXIT_OK, EXIT_USAGE, Subparsers, add_json_option, err, progress, warn
+from .common import (
+    EXIT_ERROR,
+    EXIT_OK,
+    EXIT_USAGE,
+    InputTooBig,
+    Subparsers,
+    add_json_option,
+    err,
+    progress,
+    read_input_capped,
+    warn,
+)
 
 if TYPE_CHECKING:
     from ..asking import PostingContext, QuestionVerdict
@@ -54,8 +65,15 @@ def _posting(args: argparse.Namespace) -> tuple[PostingContext | None, bool]:
             err(str(exc))
             return None, False
     if args.posting:
-        data = _read(str(args.posting))
-        if data is None:
+        from ..jd.store import MAX_POSTING_INPUT_BYTES
+
+        try:
+            data = read_input_capped(str(args.posting), MAX_POSTING_INPUT_BYTES, "one job posting")
+        except InputTooBig as exc:
+            err(str(exc))
+            return None, False
+        except OSError as exc:
+            err(f"cannot read {args.posting}: {exc.strerror or exc}")
             return None, False
         try:
             text = data.decode("utf-8")

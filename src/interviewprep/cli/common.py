@@ -49,6 +49,29 @@ def write_output(target: Path | None, text: str, *, force: bool, done: str) -> i
     return EXIT_OK
 
 
+class InputTooBig(Exception):
+    """Input over the size a command reads; str() says so, with the limit."""
+
+
+def read_input_capped(source: str, max_bytes: int, what: str) -> bytes:
+    """The bytes of FILE, or of standard input for '-', read only up to `max_bytes` (so an
+    enormous file or paste never lands in memory whole). InputTooBig past that, naming `what`
+    it is too big for; OSError (IsADirectoryError, ...) when it cannot be read."""
+    if source == "-":
+        stream = getattr(sys.stdin, "buffer", None)
+        data = stream.read(max_bytes + 1) if stream is not None else \
+            sys.stdin.read(max_bytes + 1).encode("utf-8", "surrogateescape")
+        label = "standard input"
+    else:
+        with open(source, "rb") as fh:
+            data = fh.read(max_bytes + 1)
+        label = source
+    if len(data) > max_bytes:
+        raise InputTooBig(f"{label}: more than {max_bytes / 1_000_000:g} MB is too big for "
+                          f"{what}; nothing was read")
+    return data
+
+
 def err(message: str) -> None:
     """An error for the user: `interviewprep: message` on standard error."""
     print(f"interviewprep: {message}", file=sys.stderr)

@@ -14,11 +14,13 @@ from .common import (
     EXIT_ERROR,
     EXIT_OK,
     EXIT_USAGE,
+    InputTooBig,
     Subparsers,
     add_json_option,
     err,
     load_bank_or_warn,
     progress,
+    read_input_capped,
     warn,
 )
 
@@ -29,15 +31,14 @@ if TYPE_CHECKING:
 def _read_input(source: str) -> str | None:
     """The posting's text from FILE or '-' (standard input); None after printing why not."""
     from ..jd import PostingError, read_posting_text
+    from ..jd.store import MAX_POSTING_INPUT_BYTES
 
+    label = "standard input" if source == "-" else source
     try:
-        if source == "-":
-            data = sys.stdin.buffer.read()
-            label = "standard input"
-        else:
-            with open(source, "rb") as fh:
-                data = fh.read()
-            label = source
+        data = read_input_capped(source, MAX_POSTING_INPUT_BYTES, "one job posting")
+    except InputTooBig as exc:
+        err(str(exc))
+        return None
     except IsADirectoryError:
         err(f"{source}: is a folder; give the file with the posting's text")
         return None
@@ -144,12 +145,14 @@ def _saved(name: str, analyser: PostingAnalyser | None) -> SavedPosting | None:
 
     store = PostingStore()
     try:
-        if analyser is None:
-            return store.load(name)
-        return analysed(store, name, analyser)
+        posting = store.load(name) if analyser is None else analysed(store, name, analyser)
     except PostingError as exc:
         err(str(exc))
         return None
+    if analyser is not None and posting.analysis_problem:
+        warn(f"{posting.analysis_problem}; analysed again from the posting's text "
+             "(the file is left as it is)")
+    return posting
 
 
 def cmd_show(args: argparse.Namespace) -> int:

@@ -50,6 +50,12 @@ if TYPE_CHECKING:
     from ..speech.spoken import SpokenAnswer
 
 
+def _clean_line(line: str) -> str:
+    """A line read from standard input, without its newline. Undecodable bytes arrive as lone
+    surrogates: they become visible replacement characters."""
+    return line.rstrip("\n").encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def _read_answer(stdin: TextIO, on_stories: Callable[[], None] | None = None,
                  typed: list[str] | None = None,
                  on_line: Callable[[list[str]], None] | None = None) -> str | None:
@@ -62,8 +68,7 @@ def _read_answer(stdin: TextIO, on_stories: Callable[[], None] | None = None,
         line = stdin.readline()
         if line == "":
             return "\n".join(lines) if lines else None
-        # Undecodable bytes arrive as lone surrogates: make them visible replacement characters.
-        line = line.rstrip("\n").encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        line = _clean_line(line)
         if not lines and on_stories is not None and line.strip().lower() == STORIES_COMMAND:
             on_stories()
             continue
@@ -167,46 +172,76 @@ class _VoiceAnswers:
         if self.problem:
             say(f"(Voice answers are unavailable: {self.problem}. Type your answers instead.)")
 
-    def read(self) -> tuple[str | None, SpokenAnswer | None]:
-        """(answer text or None at end of input, the recording it came from)."""
+    def read(self, typed: list[str], on_line: Callable[[list[str]], None]
+             ) -> tuple[str | None, SpokenAnswer | None]:
+        """(answer text or None at end of input, the recording it came from). As in typed
+        mode, `typed` holds what a signal would keep and `on_line` keeps it on disk at once:
+        each line typed, the transcript as soon as it is made (with the correction being
+        typed after it), and while recording, what has been transcribed so far."""
         if self.problem:
-            return _read_answer(self.stdin), None
+            return _read_answer(self.stdin, None, typed, on_line), None
         self.say("(Press Enter to start recording, Enter again to stop; or type your answer.)")
         first = self.stdin.readline()
         if first == "":
             return None, None
         if first.strip():  # typing after all: this line is the start of the answer
-            rest = _read_answer(self.stdin) or ""
-            return first.rstrip("\n") + ("\n" + rest if rest else ""), None
-        spoken = self._record()
+            first = _clean_line(first)
+            _keep(typed, [first], on_line)
+            rest = _read_answer(self.stdin, None, [], _after([first], typed, on_line)) or ""
+            return first + ("\n" + rest if rest else ""), None
+        spoken = self._record(typed)
         if spoken is None:
             self.say("(Type your answer instead; an empty line ends it.)")
-            return _read_answer(self.stdin), None
+            return _read_answer(self.stdin, None, typed, on_line), None
+        _keep(typed, [spoken.text], on_line)
         self.say(f"Transcript: {spoken.text}")
         self.say("(Enter keeps it; or type a corrected answer, ending with an empty line.)")
-        corrected = _read_answer(self.stdin)
+        corrected = _read_answer(self.stdin, None, [], _after([spoken.text], typed, on_line))
         return (corrected if corrected and corrected.strip() else spoken.text), spoken
 
-    def _record(self) -> SpokenAnswer | None:
+    def _record(self, typed: list[str]) -> SpokenAnswer | None:
         from ..speech.errors import SpeechError
         from ..speech.live import LiveTranscription
 
-        live = LiveTranscription(self.voice.transcriber, source="the recording")
+        def heard(text: str) -> None:
+            """Each stretch transcribed while recording: what a signal would keep (transcribing
+            the rest would take too long then)."""
+            typed[:] = [text] if text else []
+
+        live = LiveTranscription(self.voice.transcriber, source="the recording", on_text=heard)
         try:
             audio = self.voice.open(live.feed)
         except SpeechError as exc:
             live.cancel()
             self.say(f"(Recording failed: {exc}.)")
             return None
-        self.say("Recording... press Enter to stop.")
-        self.stdin.readline()
-        audio.stop()
-        progress(f"Transcribing {live.elapsed_s:.0f} s of speech ...")
+        recording = True
         try:
+            self.say("Recording... press Enter to stop.")
+            self.stdin.readline()
+            audio.stop()
+            recording = False
+            progress(f"Transcribing {live.elapsed_s:.0f} s of speech ...")
             return live.finish()
         except SpeechError as exc:
             self.say(f"(The recording could not be used: {exc}.)")
             return None
+        finally:
+            if recording:
+                audio.stop()
+            live.cancel()
+
+
+def _keep(typed: list[str], lines: list[str], on_line: Callable[[list[str]], None]) -> None:
+    typed[:] = lines
+    on_line(typed)
+
+
+def _after(before: list[str], typed: list[str], on_line: Callable[[list[str]], None]
+           ) -> Callable[[list[str]], None]:
+    """An `on_line` for lines typed after `before` (the transcript, or a first line): what is
+    kept is `before` and then those lines."""
+    return lambda lines: _keep(typed, before + lines, on_line)
 
 
 class _Stopped(KeyboardInterrupt):
@@ -354,7 +389,7 @@ def _interview(session: InterviewSession, scorer: Scorer, say: Callable[..., Non
                     ) -> tuple[str | None, SpokenAnswer | None]:
         lines = typing.start(mode)
         if voice_answers is not None:
-            return voice_answers.read()
+            return voice_answers.read(lines, functools.partial(keep_typed, mode))
         return _read_answer(stdin, on_stories, lines, functools.partial(keep_typed, mode)), None
 
     def keep_typed(mode: str, lines: list[str]) -> None:

@@ -48,7 +48,14 @@ def _stdin_text() -> TextIO:
 
 
 def cmd_score(args: argparse.Namespace) -> int:
-    from ..scoring.batch import BadLine, dumps_line, output_record, parse_line, score_lines
+    from ..scoring.batch import (
+        BadLine,
+        capped_lines,
+        dumps_line,
+        output_record,
+        parse_line,
+        score_lines,
+    )
     from ..scoring.feedback import render_text
 
     if bool(args.batch) == bool(args.question or args.answer_file or args.answer_audio):
@@ -76,7 +83,8 @@ def cmd_score(args: argparse.Namespace) -> int:
         show_progress = sys.stderr.isatty()
         try:
             with source:
-                for number, record, error in score_lines(source, scorer, bank_loader):
+                for number, record, error in score_lines(capped_lines(source), scorer,
+                                                         bank_loader):
                     if show_progress and number % 25 == 0:
                         print(f"\rscored {number} lines ...", end="", file=sys.stderr, flush=True)
                     if error:

@@ -19,11 +19,13 @@ from .common import (
     EXIT_ERROR,
     EXIT_OK,
     EXIT_USAGE,
+    InputTooBig,
     Subparsers,
     add_json_option,
     err,
     load_bank_or_warn,
     progress,
+    read_input_capped,
     warn,
     write_output,
 )
@@ -80,11 +82,15 @@ def _find(store: StoryStore, story_id: str) -> StoredStory | None:
 
 # ---------------------------------------------------------------- add
 def cmd_add(args: argparse.Namespace) -> int:
-    from ..stories.parse import parse_bytes
+    from ..stories.parse import MAX_STORY_FILE_BYTES, parse_bytes
 
     name = "<stdin>" if args.file == "-" else args.file
     try:
-        data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
+        data = read_input_capped(args.file, MAX_STORY_FILE_BYTES, "a story file (split it "
+                                 "into several files)")
+    except InputTooBig as exc:
+        err(str(exc))
+        return EXIT_USAGE
     except OSError as exc:
         err(f"cannot read {name}: {exc.strerror or exc}")
         return EXIT_USAGE

@@ -13,13 +13,16 @@ from .store import PostingError, PostingStore, SavedPosting, read_posting_text
 
 
 def analysed(store: PostingStore, name: str, analyser: PostingAnalyser) -> SavedPosting:
-    """A saved posting whose analysis is current: redone (and saved) if it was made by an
-    older analyser or could not be read."""
+    """A saved posting whose analysis is current: redone if it was made by an older analyser
+    (then saved), or is missing, unreadable or of an unknown version (then not saved: reading
+    never rewrites a file the app cannot tell it wrote; `analysis_problem` says why)."""
     posting = store.load(name)
     if posting.stale:
+        older = posting.analysis is not None and 0 <= posting.analysis.version < ANALYSER_VERSION
         posting.analysis = analyser.analyse(posting.text)
-        posting.title = posting.analysis.title
-        store.save(posting)
+        if older:
+            posting.title = posting.analysis.title
+            store.save(posting)
     return posting
 
 

@@ -9,14 +9,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Annotated, Any
 
 import numpy as np
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from .. import locations
 from ..bank import Bank
 from ..scoring.embedcache import EmbeddingCache
 from ..scoring.embedder import Embedder
+from ..vocabulary import Level, Specialization
 from . import candidates as cand
 from .planning import PlannedQuestion, plan_questions
 from .posting import Requirement, content_lines, split_requirements, title_of
@@ -58,6 +60,44 @@ class AnalysedRequirement:
     """Named terms in the line."""
 
 
+class _SavedRequirement(BaseModel):
+    model_config = ConfigDict(strict=True, extra="ignore")
+    text: str = Field(min_length=1)
+    kind: str
+    elements: list[str]
+    terms: list[str]
+
+
+class _SavedPlan(BaseModel):
+    model_config = ConfigDict(strict=True, extra="ignore")
+    question_id: str
+    requirements: list[Annotated[int, Field(ge=0)]] = []
+    terms: list[str] = []
+
+
+class _SavedAnalysis(BaseModel):
+    """The shape of PostingAnalysis.to_json(), as read back from a saved posting."""
+
+    model_config = ConfigDict(strict=True, extra="ignore")
+    title: str | None = None
+    level: Level
+    level_reason: str = ""
+    specializations: list[Specialization]
+    requirements: list[_SavedRequirement]
+    terms: list[str]
+    questions: list[str]
+    plan: list[_SavedPlan] = []
+    version: int = 0
+
+    @model_validator(mode="after")
+    def _plan_points_at_requirements(self) -> _SavedAnalysis:
+        for n, planned in enumerate(self.plan):
+            if any(i >= len(self.requirements) for i in planned.requirements):
+                raise ValueError(f"plan.{n}.requirements: an index past the "
+                                 f"{len(self.requirements)} requirements")
+        return self
+
+
 @dataclass
 class PostingAnalysis:
     """Everything `jd analyse` reports about one posting."""
@@ -93,16 +133,19 @@ class PostingAnalysis:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> PostingAnalysis:
+        """A saved analysis, checked field by field (a ValueError names the first bad one)."""
+        try:
+            saved = _SavedAnalysis.model_validate(data)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(p) for p in first["loc"]) or "analysis"
+            raise ValueError(f"{where}: {first['msg']}") from None
         return cls(
-            title=data.get("title"),
-            level=str(data["level"]),
-            level_reason=str(data.get("level_reason", "")),
-            specializations=list(data["specializations"]),
-            requirements=[AnalysedRequirement(**r) for r in data["requirements"]],
-            terms=list(data["terms"]),
-            questions=list(data["questions"]),
-            plan=[PlannedQuestion(**p) for p in data.get("plan", [])],
-            version=int(data.get("version", 0)),
+            title=saved.title, level=saved.level, level_reason=saved.level_reason,
+            specializations=list(saved.specializations),
+            requirements=[AnalysedRequirement(**r.model_dump()) for r in saved.requirements],
+            terms=saved.terms, questions=saved.questions,
+            plan=[PlannedQuestion(**p.model_dump()) for p in saved.plan], version=saved.version,
         )
 
     def role_phrase(self) -> str:

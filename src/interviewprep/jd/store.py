@@ -26,6 +26,8 @@ MAX_POSTING_BYTES = 5_000_000
 NAME_PATTERN = r"^[a-z0-9][a-z0-9-]{0,59}$"
 MAX_POSTING_CHARS = 100_000
 """Longer than any real posting: a file this big is something else pasted by mistake."""
+MAX_POSTING_INPUT_BYTES = 4 * MAX_POSTING_CHARS
+"""What is read of a posting's file or paste at most (MAX_POSTING_CHARS in any UTF-8)."""
 
 
 class PostingError(Exception):
@@ -65,6 +67,9 @@ class SavedPosting:
     source: str | None
     analysis: PostingAnalysis | None
     path: Path
+    analysis_problem: str | None = None
+    """FILE:LINE: why the saved analysis could not be read (it is then redone, never saved
+    over the file: the file is the user's)."""
 
     @property
     def stale(self) -> bool:
@@ -192,16 +197,19 @@ class PostingStore:
             field = ".".join(str(p) for p in first["loc"]) or "file"
             line = _line_of_field(source, str(first["loc"][0])) if first["loc"] else 1
             raise PostingError(f"{path}:{line}: {field}: {first['msg']}") from None
-        analysis = None
+        analysis, problem = None, None
         if parsed.analysis:
             try:
                 analysis = PostingAnalysis.from_json(parsed.analysis)
-            except (KeyError, TypeError, ValueError, AttributeError, RecursionError):
-                analysis = None  # redone from the text: the analysis is derived data
+            except (KeyError, TypeError, ValueError, AttributeError, RecursionError) as exc:
+                # Redone from the text (the analysis is derived data), and reported.
+                reason = f"missing {exc}" if isinstance(exc, KeyError) else str(exc)
+                problem = (f"{path}:{_line_of_field(source, 'analysis')}: analysis: "
+                           f"cannot be read ({type(exc).__name__}: {reason[:200]})")
         # The file's name is the posting's name: a renamed copy is its own posting, and nothing
         # is ever saved under a name taken from a file's contents.
         return SavedPosting(path.stem, parsed.title, parsed.text, parsed.added_at,
-                            parsed.source, analysis, path)
+                            parsed.source, analysis, path, problem)
 
     def load(self, name: str) -> SavedPosting:
         path = self.path_for(name)

@@ -6,7 +6,7 @@ import json
 import math
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TextIO
 
 from ..bank import CATEGORIES, Bank, ElementRef
 from .feedback import Feedback
@@ -21,6 +21,39 @@ MAX_SHOWN = 60
 
 class BadLine(ValueError):
     """One input line is unusable; the message names the line and the problem."""
+
+
+MAX_LINE_CHARS = 1_000_000
+"""The longest input line read: an answer is scored on its first 12,000 characters, so even
+with every field long and escaped a real line is far shorter. A longer one is a bad line."""
+
+
+@dataclass(frozen=True)
+class OverlongLine:
+    """An input line longer than MAX_LINE_CHARS, skipped without being held in memory."""
+
+    chars: int
+    """How long it was (its newline not counted)."""
+
+
+def capped_lines(stream: TextIO, max_chars: int = MAX_LINE_CHARS,
+                 chunk: int = 65_536) -> Iterator[str | OverlongLine]:
+    """The lines of `stream`, each read with at most `max_chars` + 1 characters in memory; a
+    longer line comes as an OverlongLine (the rest of it read and dropped chunk by chunk)."""
+    while True:
+        line = stream.readline(max_chars + 1)
+        if not line:
+            return
+        if len(line) <= max_chars or line.endswith("\n"):
+            yield line
+            continue
+        length = len(line)
+        while True:
+            rest = stream.readline(chunk)
+            length += len(rest)
+            if not rest or rest.endswith("\n"):
+                yield OverlongLine(length - (1 if rest.endswith("\n") else 0))
+                break
 
 
 def _reject_constant(name: str) -> Any:
@@ -156,13 +189,18 @@ def output_record(request_id: Any, feedback: Feedback) -> dict[str, Any]:
 
 
 def score_lines(
-    lines: Iterable[str],
+    lines: Iterable[str | OverlongLine],
     scorer: Scorer,
     bank_loader: Callable[[], Bank],
 ) -> Iterator[tuple[int, dict[str, Any], str | None]]:
     """Yield (line number, output record, error or None) for each non-blank line; a bad line's
     record is {"id", "error", "line"} so the output keeps one object per input line."""
     for number, line in enumerate(lines, start=1):
+        if isinstance(line, OverlongLine):
+            message = (f"line {number}: {line.chars:,} characters is too long for one input "
+                       f"line (at most {MAX_LINE_CHARS:,}); it was not read")
+            yield number, {"id": None, "error": message, "line": number}, message
+            continue
         if not line.strip():
             continue
         try:

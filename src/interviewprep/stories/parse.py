@@ -105,8 +105,13 @@ def _validation_message(exc: ValidationError) -> str:
 
 def parse_text(text: str, path: str = "<stdin>") -> ParsedFile:
     """The stories in Markdown text; `path` names the file in problems."""
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     result = ParsedFile(path)
+    if len(text) > MAX_STORY_FILE_BYTES:  # before any work on it (a paste, an edit)
+        result.problems.append(StoryProblem(
+            path, 1, f"too long ({len(text):,} characters; a story file holds at most "
+            f"{MAX_STORY_FILE_BYTES:,}): split it into several files"))
+        return result
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     for number, line in enumerate(text.split("\n"), start=1):
         if "\x00" in line:
             result.problems.append(StoryProblem(path, number, "NUL character: this is not a text file"))
@@ -181,6 +186,10 @@ def parse_text(text: str, path: str = "<stdin>") -> ParsedFile:
 
 def parse_bytes(data: bytes, path: str) -> ParsedFile:
     """Parse raw bytes; undecodable lines are problems, and the rest is still checked."""
+    if len(data) > MAX_STORY_FILE_BYTES:
+        return ParsedFile(path, problems=[StoryProblem(
+            path, 1, f"too big ({len(data):,} bytes; a story file holds at most "
+            f"{MAX_STORY_FILE_BYTES:,}): split it into several files")])
     text, problems = decode(data, path)
     if text is not None:
         return parse_text(text, path)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.driver import Driver
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
@@ -41,6 +42,7 @@ from .messages import (
     StartSession,
     StoriesChanged,
 )
+from .terminal import terminal_safe
 
 if TYPE_CHECKING:
     from ..asking import PostingContext
@@ -229,14 +231,23 @@ class InterviewPrepApp(App[None]):
                     termios.tcgetattr(fd)
                 except (OSError, termios.error):
                     break
+            # Asked from a thread of its own and not waited for: a loop that cannot run it
+            # must not keep the process alive on a terminal nobody sees.
+            threading.Thread(target=stop, name="terminal-gone", daemon=True).start()
+            time.sleep(10.0)  # the orderly exit ends the process well before this
+            os._exit(128 + hangup)  # the draft was kept by stop_on_signal; nothing to restore
+
+        def stop() -> None:
             try:
                 self.call_from_thread(self.stop_on_signal, hangup)
             except Exception:  # noqa: BLE001 - the app is already gone or stopping
                 pass
-            time.sleep(10.0)
-            os._exit(128 + hangup)  # the draft was kept by stop_on_signal; nothing to restore
 
         threading.Thread(target=watch, name="terminal-watch", daemon=True).start()
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver, with output that a closed terminal cannot wedge (see terminal.py)."""
+        return terminal_safe(super().get_driver_class())
 
     def stop_on_signal(self, signum: int) -> None:
         """Keep what is being typed as a draft, then exit with 128 + the signal number."""

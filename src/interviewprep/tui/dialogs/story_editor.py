@@ -11,7 +11,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
-from ...stories.parse import ParsedFile
+from ...stories.parse import MAX_STORY_FILE_BYTES, ParsedFile
+from ..widgets.capped_text import CappedTextArea
 
 TEMPLATE = """## A short title for the story
 Situation: Where it happened, and the problem you faced.
@@ -46,8 +47,9 @@ class StoryEditorDialog(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with VerticalGroup(classes="dialog -wide"):
             yield Static(self.heading, classes="dialog-title", markup=False)
-            editor = TextArea(self.initial, id="story-editor", soft_wrap=True,
-                              show_line_numbers=True)
+            editor = CappedTextArea(self.initial, id="story-editor", soft_wrap=True,
+                                    show_line_numbers=True, max_chars=MAX_STORY_FILE_BYTES,
+                                    what="a story file")
             editor.cursor_blink = self.cursor_blink
             yield editor
             yield Static(id="story-problems", markup=False)

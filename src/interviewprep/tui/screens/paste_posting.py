@@ -11,9 +11,11 @@ from textual.containers import HorizontalGroup
 from textual.screen import Screen
 from textual.widgets import Header, Input, Static, TextArea
 
+from ...fileio import UnreadableFile, read_bytes_capped
 from ...jd import PostingError, read_posting_text
-from ...jd.store import NAME_PATTERN
+from ...jd.store import MAX_POSTING_CHARS, MAX_POSTING_INPUT_BYTES, NAME_PATTERN
 from ..context import ScreenContext
+from ..widgets.capped_text import CappedTextArea
 from ..widgets.key_footer import KeyFooter
 
 
@@ -44,7 +46,8 @@ class PastePostingScreen(Screen[tuple[str, str | None, str | None] | None]):
         with HorizontalGroup(id="paste-file-row"):
             yield Input(placeholder="File to load (optional), then ctrl+o", id="paste-file",
                         compact=True)
-        yield TextArea(id="paste-text", soft_wrap=True, show_line_numbers=False)
+        yield CappedTextArea(id="paste-text", soft_wrap=True, show_line_numbers=False,
+                             max_chars=MAX_POSTING_CHARS, what="a job posting")
         with HorizontalGroup(id="paste-name-row"):
             yield Static("Name (optional) ", classes="paste-label")
             yield Input(placeholder="e.g. acme-sap-pm", id="paste-name", compact=True)
@@ -69,9 +72,13 @@ class PastePostingScreen(Screen[tuple[str, str | None, str | None] | None]):
             return
         path = Path(raw).expanduser()
         try:
-            text = read_posting_text(path.read_bytes(), str(path))
+            # Capped, and never a FIFO or device (reading one would hang the app).
+            text = read_posting_text(read_bytes_capped(path, MAX_POSTING_INPUT_BYTES), str(path))
         except PostingError as exc:
             self._status(str(exc))
+            return
+        except UnreadableFile as exc:
+            self._status(f"{path}: {exc}")
             return
         except OSError as exc:
             self._status(f"{path}: cannot read: {exc.strerror or exc}")
