@@ -9,9 +9,10 @@ from typing import Protocol
 
 import numpy as np
 
+from ..fileio import is_regular_file
 from .encoders import BATCH_SIZE, OnnxEmbedder, SentenceTransformerEmbedder
 from .modelcard import ModelCard, ModelError, model_dir, verified_weights
-from .onnx_export import export_onnx, exported_model, move_aside
+from .onnx_export import export_dir, export_onnx, exported_model, move_aside
 
 __all__ = ["BATCH_SIZE", "Embedder", "OnnxEmbedder", "SentenceTransformerEmbedder", "load_embedder"]
 
@@ -59,6 +60,12 @@ def load_embedder(
             return SentenceTransformerEmbedder(directory, card.max_seq_length)
         path = exported_model(card, precision)
     if path is None:
+        folder = export_dir(card)
+        if is_regular_file(folder / f"model-{precision}.onnx"):
+            # There is a file, but not the one that was exported and verified: cut short or changed.
+            raise ModelError(f"the exported model in {folder} is damaged (incomplete or changed "
+                             "since it was verified); run `interviewprep setup --force` to export "
+                             "it again")
         raise ModelError("the ONNX model has not been exported yet; run `interviewprep setup`")
     try:
         return _checked(OnnxEmbedder(path, directory, card.max_seq_length))

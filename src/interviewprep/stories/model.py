@@ -71,6 +71,14 @@ class Story(BaseModel):
         return "\n\n".join(pieces)
 
     @property
+    def labeled_body(self) -> str:
+        """The body as the scorer reads it: each part under its own label ("Lessons: ..."), so
+        that the candidate's own structure counts as evidence, as it does in a typed answer."""
+        pieces = [self.text] if self.text.strip() else []
+        pieces += [f"{p.capitalize()}: {self.parts[p]}" for p in PARTS if p in self.parts]
+        return "\n\n".join(pieces)
+
+    @property
     def words(self) -> int:
         return len(self.body.split())
 

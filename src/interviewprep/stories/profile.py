@@ -138,7 +138,7 @@ def _scored(scorer: Scorer, story: Story, element_ids: list[str], texts: list[st
     """The scorer's verdict on the story and the vectors of `texts`, cached on disk by story,
     model and calibration: a bank of a dozen stories then loads without an encoder pass."""
     info = getattr(scorer, "model_info", {}) or {}
-    key = hashlib.sha256(json.dumps([story.body, story.title, story.tags, element_ids,
+    key = hashlib.sha256(json.dumps([story.labeled_body, story.title, story.tags, element_ids,
                                      info.get("sha256"), info.get("calibration")]
                                     ).encode()).hexdigest()[:32]
     folder = locations.story_cache_dir()
@@ -151,7 +151,7 @@ def _scored(scorer: Scorer, story: Story, element_ids: list[str], texts: list[st
             return elements, vectors
     except (OSError, ValueError, KeyError, TypeError, AttributeError, EOFError, RecursionError):
         pass  # a damaged cache entry is scored again and rewritten
-    feedback = scorer.score(story.body, category="behavioral", elements=element_ids)
+    feedback = scorer.score(story.labeled_body, category="behavioral", elements=element_ids)
     vectors = scorer.embedder.encode(texts)
     try:
         folder.mkdir(parents=True, exist_ok=True)
