@@ -68,12 +68,28 @@ def agreement(folder) -> dict:
             "per_element": {e: v[1] / v[0] for e, v in per.items()}}
 
 
+def _merged_agreement(parts: list[dict]) -> dict:
+    parts = [p for p in parts if p]
+    if not parts:
+        return {}
+    cells = sum(p["cells"] for p in parts)
+    return {"answers": sum(p["answers"] for p in parts), "cells": cells,
+            "agreement": sum(p["agreement"] * p["cells"] for p in parts) / cells,
+            "answers_disputed": sum(p["answers_disputed"] for p in parts),
+            "per_element": {e: sum(p["per_element"][e] * p["answers"] for p in parts)
+                            / sum(p["answers"] for p in parts) for e in CONTRACT_ELEMENTS}}
+
+
 def bench_elements_cv(scorer) -> dict:
-    folder = locations.calibration_dir() / "labeled"
-    items = load_labeled(folder)
+    """Leave-one-out refits over every labeled answer: calibration/labeled (what the card is
+    fitted on) and calibration/fresh (never fitted on by the shipped card; here, like any other
+    group, it is left out in turn)."""
+    folders = [locations.calibration_dir() / "labeled", locations.calibration_dir() / "fresh"]
+    items = [i for f in folders if f.is_dir() for i in load_labeled(f)]
     data = build_datasets(scorer, items)
     out: dict = {"n": len(items), "authors": len({i.author for i in items}),
-                 "styles": sorted({i.style for i in items}), "agreement": agreement(folder)}
+                 "styles": sorted({i.style for i in items}),
+                 "agreement": _merged_agreement([agreement(f) for f in folders if f.is_dir()])}
     for group in ("author", "style"):
         table = cross_validate(items, data, group)
         out[f"leave_one_{group}_out"] = {
@@ -84,3 +100,32 @@ def bench_elements_cv(scorer) -> dict:
         }
     out["baselines"] = _baselines(items, data)
     return out
+
+
+def bench_fresh(scorer) -> dict:
+    """The shipped card on calibration/fresh: answers by authors who wrote after it was fitted
+    and that it never saw (no refit here: this is the model a user gets)."""
+    from interviewprep.scoring import coverage
+
+    items = load_labeled(locations.calibration_dir() / "fresh")
+    counts = {e: [0, 0, 0] for e in CONTRACT_ELEMENTS}
+    by_style: dict[str, dict[str, list[int]]] = {}
+    for item in items:
+        analysis = scorer.analyse(item.answer, list(CONTRACT_ELEMENTS), item.category)
+        for e in CONTRACT_ELEMENTS:
+            if e not in item.labels:
+                continue
+            model = scorer.models[e]
+            feats = analysis.features[e]
+            p = float(coverage.probabilities(feats, model).max()) if len(feats) else 0.0
+            pred, y = p >= model.threshold, item.labels[e] == 1
+            cell = (int(pred and y), int(pred and not y), int(not pred and y))
+            for target in (counts[e], by_style.setdefault(item.style, {
+                    x: [0, 0, 0] for x in CONTRACT_ELEMENTS})[e]):
+                for k in range(3):
+                    target[k] += cell[k]
+    return {"n": len(items), "authors": sorted({i.author for i in items}),
+            "elements": {e: f1_of(tuple(c)) for e, c in counts.items()},  # type: ignore[arg-type]
+            "styles": {s: {e: f1_of(tuple(c)) for e, c in t.items()}  # type: ignore[arg-type]
+                       for s, t in sorted(by_style.items())},
+            "sizes": {s: sum(i.style == s for i in items) for s in by_style}}

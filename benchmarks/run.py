@@ -217,7 +217,7 @@ def bench_schedule() -> dict | None:
 def main() -> int:
     import asag
     import bench_jd
-    from bench_elements import bench_elements_cv
+    from bench_elements import bench_elements_cv, bench_fresh
 
     from interviewprep.bank import load_app_bank
     from interviewprep.scoring.scorer import Scorer
@@ -233,6 +233,7 @@ def main() -> int:
         ("tui_first_screen", bench_tui_first_screen),
         ("elements", lambda: bench_elements(scorer)),
         ("elements_cv", lambda: bench_elements_cv(scorer)),
+        ("fresh", lambda: bench_fresh(scorer)),
         ("mohler", lambda: asag.mohler(scorer)),
         ("semeval", lambda: asag.semeval(scorer)),
         ("review_listing", bench_review_listing),
