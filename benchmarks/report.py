@@ -54,7 +54,7 @@ def _cross_validated(cv: dict, fresh: dict | None = None) -> list[str]:
                   f"{fresh['n']} answers by {len(fresh['authors'])} authors who wrote after the "
                   "card was fitted, in eleven styles (one of them, `forum`, new); the card never saw "
                   "them and is not refitted here: these are the figures a stranger's answers get "
-                  "today.", "", header, rule]
+                  "today.", "", header.replace("left out", "style"), rule]
         for name, f1s in fresh["styles"].items():
             lines.append(_f1_row(name, f1s, fresh["sizes"].get(name)))
         lines.append(_f1_row("**all**", fresh["elements"]))
