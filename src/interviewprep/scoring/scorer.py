@@ -328,9 +328,8 @@ class Scorer:
             order = sorted(order, key=lambda i: -sims[i])
         threshold = self.model_for(element_id).threshold
         for i in order[:12]:
-            # Scored as the user's sentence would be (the exemplar's stored vector comes from
-            # the library's own cache and can differ a little, enough to flip a close call).
-            if self.shows_alone(exemplars[i], element_id, category) >= threshold:
+            vector = vectors[index[exemplars[i]]]
+            if self.shows_alone(exemplars[i], element_id, category, vector) >= threshold:
                 return exemplars[i]
         return None
 
