@@ -18,19 +18,17 @@ INTERVIEWPREP_MUTATIONS sets the number of examples.
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 import os
-import tempfile
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
-from interviewprep import cli, locations
+from interviewprep import locations
 from interviewprep.textsafe import has_unsafe
+from support.cli import private_home, run_in_process
 from support.mutate import line_mutation, mutation
 
 REPO = Path(__file__).resolve().parents[2]
@@ -64,35 +62,13 @@ SETTINGS = dict(deadline=None, derandomize=True, phases=[Phase.explicit, Phase.g
 _SHARED: dict = {}
 
 
-def run(*argv: str) -> tuple[int, str, str]:
-    """`interviewprep ARGV` in this process; an exception propagates and fails the test."""
-    out, errs = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(errs):
-        code = cli.main(list(argv))
-    return code, out.getvalue(), errs.getvalue()
-
-
 def checked(*argv: str, codes: tuple[int, ...] = (0,)) -> tuple[int, str, str]:
-    code, out, errs = run(*argv)
+    code, out, errs = run_in_process(*argv)
     assert code in codes, (argv, code, errs)
     assert not has_unsafe(out) and not has_unsafe(errs), (argv, out[-300:], errs[-300:])
     if code == 0 and ("--json" in argv or "json" in argv):
         json.loads(out)
     return code, out, errs
-
-
-@contextlib.contextmanager
-def fresh_home():
-    previous = os.environ.get("INTERVIEWPREP_HOME")
-    with tempfile.TemporaryDirectory() as tmp:
-        os.environ["INTERVIEWPREP_HOME"] = tmp
-        try:
-            yield Path(tmp)
-        finally:
-            if previous is None:
-                os.environ.pop("INTERVIEWPREP_HOME", None)
-            else:
-                os.environ["INTERVIEWPREP_HOME"] = previous
 
 
 @pytest.fixture(scope="module")
@@ -169,7 +145,7 @@ def _with_line(at: int, line: str) -> tuple[str, bytes]:
 @example(case=_with_line(9, "Tags: deadline, \u202eevil, \x1b[5m"))
 def test_a_story_file_damaged_line_by_line_never_breaks_a_reading_command(case):
     described, data = case
-    with fresh_home():
+    with private_home():
         folder = locations.stories_dir()
         folder.mkdir(parents=True)
         (folder / "good.md").write_text(GOOD_STORY, encoding="utf-8")
@@ -213,7 +189,7 @@ def older_analysis(data: bytes) -> bool:
 
 
 def check_damaged_posting(data: bytes, described: str) -> None:
-    with fresh_home():
+    with private_home():
         folder = locations.job_descriptions_dir()
         folder.mkdir(parents=True)
         (folder / "good.json").write_text(_SHARED["posting"].replace('"kestrel"', '"good"', 1),

@@ -16,14 +16,13 @@ import io
 import json
 import os
 import shutil
-import tempfile
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 
-from interviewprep import cli
 from interviewprep.bank import load_app_bank as real_load_app_bank
+from support.cli import private_home, run_in_process
 from support.mutate import mutation
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "transcripts"
@@ -41,33 +40,17 @@ def _bank():
     return _BANK[0]
 
 
-def run(*argv: str) -> tuple[int, str, str]:
-    """`interviewprep ARGV` in this process; an exception propagates and fails the test."""
-    out, errs = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(errs):
-        code = cli.main(list(argv))
-    return code, out.getvalue(), errs.getvalue()
-
-
 @contextlib.contextmanager
 def home_with(name: str, text: str):
     """A fresh INTERVIEWPREP_HOME holding the mutated file and an intact transcript."""
-    previous = os.environ.get("INTERVIEWPREP_HOME")
-    with tempfile.TemporaryDirectory() as tmp:
-        os.environ["INTERVIEWPREP_HOME"] = tmp
-        try:
-            from interviewprep import locations
+    with private_home():
+        from interviewprep import locations
 
-            folder = locations.transcripts_dir()
-            folder.mkdir(parents=True)
-            shutil.copy(INTACT, folder / INTACT.name)
-            (folder / name).write_text(text, encoding="utf-8")
-            yield folder / name
-        finally:
-            if previous is None:
-                os.environ.pop("INTERVIEWPREP_HOME", None)
-            else:
-                os.environ["INTERVIEWPREP_HOME"] = previous
+        folder = locations.transcripts_dir()
+        folder.mkdir(parents=True)
+        shutil.copy(INTACT, folder / INTACT.name)
+        (folder / name).write_text(text, encoding="utf-8")
+        yield folder / name
 
 
 @pytest.fixture(autouse=True)
@@ -81,7 +64,7 @@ def shared_bank(monkeypatch):
 def check_reading_commands(path: Path, described: str) -> None:
     session_id = path.stem
     before = path.read_bytes()
-    code, out, errs = run("review", "list", "--json")
+    code, out, errs = run_in_process("review", "list", "--json")
     assert code == 0, (described, errs)
     listed = [s["id"] for s in json.loads(out)]
     assert INTACT.stem in listed, described
@@ -89,19 +72,19 @@ def check_reading_commands(path: Path, described: str) -> None:
     if not readable:
         # reported once, with the path and a reason
         assert errs.count(str(path)) == 1, (described, errs)
-    assert run("review", "list")[0] == 0
+    assert run_in_process("review", "list")[0] == 0
     for argv in (("review", "show", session_id), ("export", session_id),
                  ("export", session_id, "--format", "json")):
-        code, out, errs = run(*argv)
+        code, out, errs = run_in_process(*argv)
         assert code in (0, 1), (described, argv, errs)
         if readable:
             assert code == 0 and out, (described, argv, errs)
         else:
             assert code == 1 and str(path) in errs, (described, argv, errs)
     for argv in (("progress",), ("progress", "--json")):
-        code, out, errs = run(*argv)
+        code, out, errs = run_in_process(*argv)
         assert code == 0, (described, argv, errs)
-    report = json.loads(run("progress", "--json")[1])
+    report = json.loads(run_in_process("progress", "--json")[1])
     assert report["totals"]["sessions"] >= 1, described  # the intact session still counts
     assert path.read_bytes() == before, f"a reading command rewrote the file: {described}"
 
@@ -147,14 +130,14 @@ def test_resume_of_a_mutated_session_is_an_error_message_or_a_session(plain_with
     described, doc = case
     with home_with(UNFINISHED.name, json.dumps(doc)) as path:
         for argv in (("resume", path.stem, "--plain"), ("resume", "--plain")):
-            code, _out, errs = run(*argv)
+            code, _out, errs = run_in_process(*argv)
             assert code in (0, 1), (described, argv, errs)
             assert "Traceback" not in errs, (described, errs)
 
 
 def test_resume_of_a_renamed_file_carries_on_under_its_new_name(plain_with_real_scorer):
     with home_with("my-practice.json", UNFINISHED.read_text(encoding="utf-8")) as path:
-        code, _out, errs = run("resume", "my-practice", "--plain")
+        code, _out, errs = run_in_process("resume", "my-practice", "--plain")
         assert code == 0, errs
         assert sorted(p.name for p in path.parent.glob("*.json")) == sorted(
             [INTACT.name, "my-practice.json"])  # nothing saved under the id inside the file
@@ -170,7 +153,7 @@ def test_resume_of_a_renamed_file_carries_on_under_its_new_name(plain_with_real_
 def test_resume_with_an_odd_seed_or_plan_says_why(plain_with_real_scorer, change):
     doc = {**json.loads(UNFINISHED.read_text(encoding="utf-8")), **change}
     with home_with(UNFINISHED.name, json.dumps(doc)) as path:
-        code, _out, errs = run("resume", path.stem, "--plain")
+        code, _out, errs = run_in_process("resume", path.stem, "--plain")
         assert code == 1 and errs.strip(), errs
         assert "Traceback" not in errs
 
@@ -178,5 +161,5 @@ def test_resume_with_an_odd_seed_or_plan_says_why(plain_with_real_scorer, change
 def test_resume_of_an_odd_id_says_why(plain_with_real_scorer):
     with home_with(UNFINISHED.name, UNFINISHED.read_text(encoding="utf-8")):
         for odd in ("../../etc/passwd", "*", "x" * 300, "a/b"):
-            code, _out, errs = run("resume", odd, "--plain")
+            code, _out, errs = run_in_process("resume", odd, "--plain")
             assert code == 1 and errs.strip(), (odd, errs)

@@ -7,10 +7,8 @@ no screen raises (Pilot re-raises an app's exception when the test leaves `run_t
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
 import os
-import tempfile
 from pathlib import Path
 
 from hypothesis import HealthCheck, Phase, given, settings
@@ -21,6 +19,7 @@ from interviewprep import locations
 from interviewprep.tui.app import InterviewPrepApp
 from interviewprep.tui.screens.job_postings import JobPostingsScreen
 from interviewprep.tui.screens.stories import StoriesScreen
+from support.cli import private_home
 from support.mutate import line_mutation, mutation
 from support.tui import SAMPLE_POSTING, StillClock, masked_path, wait_for_scorer
 
@@ -36,20 +35,6 @@ SETTINGS = dict(max_examples=EXAMPLES, deadline=None, derandomize=True,
                                        HealthCheck.function_scoped_fixture])
 SIZE = (120, 36)
 _POSTING: list[str] = []
-
-
-@contextlib.contextmanager
-def fresh_home():
-    previous = os.environ.get("INTERVIEWPREP_HOME")
-    with tempfile.TemporaryDirectory() as tmp:
-        os.environ["INTERVIEWPREP_HOME"] = tmp
-        try:
-            yield Path(tmp)
-        finally:
-            if previous is None:
-                os.environ.pop("INTERVIEWPREP_HOME", None)
-            else:
-                os.environ["INTERVIEWPREP_HOME"] = previous
 
 
 def _app(real_scorer) -> InterviewPrepApp:
@@ -88,7 +73,7 @@ async def _walk_stories(real_scorer, damaged: Path) -> None:
 @given(case=line_mutation(STORY_FILE.read_text(encoding="utf-8")))
 def test_the_stories_screen_over_a_damaged_story_file(real_scorer, case):
     _described, data = case
-    with fresh_home():
+    with private_home():
         folder = locations.stories_dir()
         folder.mkdir(parents=True)
         (folder / "good.md").write_text(GOOD_STORY, encoding="utf-8")
@@ -103,7 +88,7 @@ def _real_posting(real_scorer) -> str:
         from interviewprep.bank import load_app_bank
         from interviewprep.jd import PostingAnalyser, PostingStore
 
-        with fresh_home():
+        with private_home():
             bank, _ = load_app_bank()
             analyser = PostingAnalyser(bank, real_scorer.embedder,
                                        real_scorer.model_info.get("sha256", "test"))
@@ -136,7 +121,7 @@ async def _walk_postings(real_scorer, damaged: Path) -> None:
 def test_the_job_postings_screen_over_a_damaged_posting(real_scorer, data):
     posting = _real_posting(real_scorer)
     _described, doc = data.draw(mutation(json.loads(posting)))
-    with fresh_home():
+    with private_home():
         folder = locations.job_descriptions_dir()
         folder.mkdir(parents=True)
         (folder / "good.json").write_text(posting.replace('"kestrel"', '"good"', 1),
@@ -171,7 +156,7 @@ def _damage(doc: dict, where: tuple) -> dict:
 def test_the_job_postings_screen_over_analyses_of_the_wrong_types(real_scorer):
     posting = _real_posting(real_scorer)
     for where in WRONG_TYPES:
-        with fresh_home():
+        with private_home():
             folder = locations.job_descriptions_dir()
             folder.mkdir(parents=True)
             (folder / "good.json").write_text(posting.replace('"kestrel"', '"good"', 1),

@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import tempfile
 from contextlib import contextmanager
 
 from hypothesis import HealthCheck, Phase, given, settings
@@ -22,6 +21,7 @@ from interviewprep import locations
 from interviewprep.tui.app import InterviewPrepApp
 from interviewprep.tui.screens.progress import ProgressScreen
 from interviewprep.tui.screens.review import ReviewScreen, SessionDetailScreen
+from support.cli import private_home
 from support.mutate import mutation
 from support.review_app import FIXTURES, pilot_test, settle
 
@@ -38,19 +38,11 @@ class ScorerStandIn:
 
 @contextmanager
 def fresh_home():
-    previous = os.environ.get("INTERVIEWPREP_HOME")
-    with tempfile.TemporaryDirectory() as tmp:
-        os.environ["INTERVIEWPREP_HOME"] = tmp
-        try:
-            folder = locations.transcripts_dir()
-            folder.mkdir(parents=True)
-            shutil.copy(INTACT, folder / INTACT.name)
-            yield folder
-        finally:
-            if previous is None:
-                os.environ.pop("INTERVIEWPREP_HOME", None)
-            else:
-                os.environ["INTERVIEWPREP_HOME"] = previous
+    with private_home():
+        folder = locations.transcripts_dir()
+        folder.mkdir(parents=True)
+        shutil.copy(INTACT, folder / INTACT.name)
+        yield folder
 
 
 def row_keys(app) -> list[str]:

@@ -8,12 +8,12 @@ import contextlib
 import json
 import os
 import shutil
-import tempfile
 from pathlib import Path
 
 from hypothesis import HealthCheck, Phase, given, settings
 
 from interviewprep import clock, locations
+from support.cli import private_home
 from support.mutate import mutation
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "transcripts"
@@ -26,20 +26,12 @@ SETTINGS = settings(max_examples=EXAMPLES, deadline=None, derandomize=True,
 
 @contextlib.contextmanager
 def fresh_home():
-    previous = os.environ.get("INTERVIEWPREP_HOME")
-    with tempfile.TemporaryDirectory() as tmp:
-        os.environ["INTERVIEWPREP_HOME"] = tmp
-        try:
-            folder = locations.transcripts_dir()
-            folder.mkdir(parents=True)
-            for path in GOOD:
-                shutil.copy(path, folder / path.name)
-            yield Path(tmp)
-        finally:
-            if previous is None:
-                os.environ.pop("INTERVIEWPREP_HOME", None)
-            else:
-                os.environ["INTERVIEWPREP_HOME"] = previous
+    with private_home() as home:
+        folder = locations.transcripts_dir()
+        folder.mkdir(parents=True)
+        for path in GOOD:
+            shutil.copy(path, folder / path.name)
+        yield home
 
 
 def _real_schedule() -> dict:
