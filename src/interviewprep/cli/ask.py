@@ -12,12 +12,11 @@ from .common import (
     EXIT_ERROR,
     EXIT_OK,
     EXIT_USAGE,
-    InputTooBig,
     Subparsers,
     add_json_option,
     err,
     progress,
-    read_input_capped,
+    read_posting_input,
     warn,
 )
 
@@ -65,23 +64,8 @@ def _posting(args: argparse.Namespace) -> tuple[PostingContext | None, bool]:
             err(str(exc))
             return None, False
     if args.posting:
-        from ..jd.store import MAX_POSTING_INPUT_BYTES
-
-        try:
-            data = read_input_capped(str(args.posting), MAX_POSTING_INPUT_BYTES, "one job posting")
-        except InputTooBig as exc:
-            err(str(exc))
-            return None, False
-        except OSError as exc:
-            err(f"cannot read {args.posting}: {exc.strerror or exc}")
-            return None, False
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            err(f"{args.posting}:1: the posting is not UTF-8 text")
-            return None, False
-        if not text.strip():
-            err(f"{args.posting}:1: the posting is empty")
+        text = read_posting_input(str(args.posting))
+        if text is None:
             return None, False
         return PostingContext.from_text(text), True
     return None, True

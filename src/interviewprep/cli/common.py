@@ -72,6 +72,32 @@ def read_input_capped(source: str, max_bytes: int, what: str) -> bytes:
     return data
 
 
+def read_posting_input(source: str) -> str | None:
+    """The posting's text from FILE or '-' (standard input), read capped and checked as every
+    command reads a posting (`jd analyse`, `jd add`, `ask check --posting`); None after printing
+    why not."""
+    from ..jd import PostingError, read_posting_text
+    from ..jd.store import MAX_POSTING_INPUT_BYTES
+
+    label = "standard input" if source == "-" else source
+    try:
+        data = read_input_capped(source, MAX_POSTING_INPUT_BYTES, "one job posting")
+    except InputTooBig as exc:
+        err(str(exc))
+        return None
+    except IsADirectoryError:
+        err(f"{source}: is a folder; give the file with the posting's text")
+        return None
+    except OSError as exc:
+        err(f"{source}: cannot read: {exc.strerror or exc}")
+        return None
+    try:
+        return read_posting_text(data, label)
+    except PostingError as exc:
+        err(str(exc))
+        return None
+
+
 def err(message: str) -> None:
     """An error for the user: `interviewprep: message` on standard error."""
     print(f"interviewprep: {message}", file=sys.stderr)

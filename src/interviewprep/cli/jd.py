@@ -14,42 +14,17 @@ from .common import (
     EXIT_ERROR,
     EXIT_OK,
     EXIT_USAGE,
-    InputTooBig,
     Subparsers,
     add_json_option,
     err,
     load_bank_or_warn,
     progress,
-    read_input_capped,
+    read_posting_input,
     warn,
 )
 
 if TYPE_CHECKING:
     from ..jd import PostingAnalyser, SavedPosting
-
-
-def _read_input(source: str) -> str | None:
-    """The posting's text from FILE or '-' (standard input); None after printing why not."""
-    from ..jd import PostingError, read_posting_text
-    from ..jd.store import MAX_POSTING_INPUT_BYTES
-
-    label = "standard input" if source == "-" else source
-    try:
-        data = read_input_capped(source, MAX_POSTING_INPUT_BYTES, "one job posting")
-    except InputTooBig as exc:
-        err(str(exc))
-        return None
-    except IsADirectoryError:
-        err(f"{source}: is a folder; give the file with the posting's text")
-        return None
-    except OSError as exc:
-        err(f"{source}: cannot read: {exc.strerror or exc}")
-        return None
-    try:
-        return read_posting_text(data, label)
-    except PostingError as exc:
-        err(str(exc))
-        return None
 
 
 def _analyser() -> PostingAnalyser | None:
@@ -72,7 +47,7 @@ def _print_json(data: object) -> None:
 def cmd_analyse(args: argparse.Namespace) -> int:
     from ..jd.report import render_analysis
 
-    text = _read_input(args.file)
+    text = read_posting_input(args.file)
     if text is None:
         return EXIT_USAGE
     analyser = _analyser()
@@ -89,7 +64,7 @@ def cmd_analyse(args: argparse.Namespace) -> int:
 def cmd_add(args: argparse.Namespace) -> int:
     from ..jd import PostingError, PostingStore
 
-    text = _read_input(args.file)
+    text = read_posting_input(args.file)
     if text is None:
         return EXIT_USAGE
     analyser = _analyser()
